@@ -1,0 +1,5 @@
+"""``python -m specward``."""
+
+from specward.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Click commands: each module parses options and calls the plain functions of its package."""

@@ -1,0 +1,19 @@
+"""Load specs: read files (or git revisions), parse YAML/JSON with line numbers, resolve $refs."""
+
+from specward.load.document import Document, Workspace, load_spec
+from specward.load.parse import MAX_BYTES, Mapping, Sequence, line_of, parse_text
+from specward.load.pointer import escape, join_pointer, split_pointer
+
+__all__ = [
+    "MAX_BYTES",
+    "Document",
+    "Mapping",
+    "Sequence",
+    "Workspace",
+    "escape",
+    "join_pointer",
+    "line_of",
+    "load_spec",
+    "parse_text",
+    "split_pointer",
+]

@@ -1,0 +1,218 @@
+"""Parse YAML or JSON text into plain containers that remember their line numbers.
+
+The C parser of libyaml composes the node graph; a small converter builds ``Mapping`` and
+``Sequence`` objects (``dict`` and ``list`` subclasses) that carry 1-based line numbers, so every
+later finding can point at ``file:line``. Aliases are shared, not copied, and an alias bomb is
+refused before anything is built.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+from specward.errors import SpecError
+
+try:  # libyaml when available, the pure-Python parser otherwise
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 32 * 1024 * 1024
+"""Largest spec file accepted (32 MiB)."""
+
+MAX_NODES = 5_000_000
+"""Largest node count after alias expansion; a document over it is an alias bomb."""
+
+
+class Mapping(dict):
+    """A ``dict`` that knows the line of each key and of itself."""
+
+    __slots__ = ("line", "lines")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.line: int | None = None
+        self.lines: dict[str, int] = {}
+
+
+class Sequence(list):
+    """A ``list`` that knows the line of each item and of itself."""
+
+    __slots__ = ("line", "lines")
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.line: int | None = None
+        self.lines: list[int] = []
+
+
+def line_of(container: Any, key: Any = None) -> int | None:
+    """Line of ``container[key]`` (or of the container itself when ``key`` is None)."""
+    if key is None:
+        return getattr(container, "line", None)
+    lines = getattr(container, "lines", None)
+    if lines is None:
+        return None
+    if isinstance(lines, dict):
+        return lines.get(key)
+    if isinstance(key, int) and 0 <= key < len(lines):
+        return lines[key]
+    return None
+
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_MERGE = "tag:yaml.org,2002:merge"
+_SAFE = yaml.constructor.SafeConstructor()
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    tag, value = node.tag, node.value
+    if tag == _STR:
+        return value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return value.lower() in ("true", "yes", "on")
+    if tag == _INT:
+        try:
+            return int(value)
+        except ValueError:
+            return _SAFE.construct_yaml_int(node)
+    if tag == _FLOAT:
+        try:
+            return float(value)
+        except ValueError:
+            return _SAFE.construct_yaml_float(node)
+    return value  # timestamps, binary and custom tags stay text, as JSON would have them
+
+
+def _check_size(root: yaml.Node, limit: int) -> None:
+    """Refuse documents whose alias expansion is larger than ``limit`` nodes."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            if isinstance(node, yaml.MappingNode):
+                total = 1 + sum(sizes.get(id(k), 1) + sizes.get(id(v), 1) for k, v in node.value)
+            else:
+                total = 1 + sum(sizes.get(id(c), 1) for c in node.value)
+            if total > limit:
+                raise _TooLarge
+            sizes[key] = total
+            continue
+        if key in sizes or isinstance(node, yaml.ScalarNode):
+            sizes.setdefault(key, 1)
+            continue
+        sizes[key] = 1  # provisional: recursive anchors count once
+        stack.append((node, True))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack.append((k, False))
+                stack.append((v, False))
+        else:
+            stack.extend((c, False) for c in node.value)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _convert(root: yaml.Node) -> Any:
+    """Build containers from nodes, sharing aliased nodes and keeping cycles as cycles."""
+    memo: dict[int, Any] = {}
+
+    def build(node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        key = id(node)
+        if key in memo:
+            return memo[key]
+        if isinstance(node, yaml.SequenceNode):
+            seq = Sequence()
+            seq.line = node.start_mark.line + 1
+            memo[key] = seq
+            lines = seq.lines
+            for child in node.value:
+                seq.append(build(child))
+                lines.append(child.start_mark.line + 1)
+            return seq
+        mapping = Mapping()
+        mapping.line = node.start_mark.line + 1
+        memo[key] = mapping
+        lines = mapping.lines
+        for knode, vnode in node.value:
+            if knode.tag == _MERGE:
+                merged = build(vnode)
+                for part in merged if isinstance(merged, list) else [merged]:
+                    if isinstance(part, dict):
+                        for k, v in part.items():
+                            mapping.setdefault(k, v)
+                            lines.setdefault(k, line_of(part, k) or mapping.line)
+                continue
+            name = knode.value if isinstance(knode, yaml.ScalarNode) else str(build(knode))
+            mapping[name] = build(vnode)
+            lines[name] = knode.start_mark.line + 1
+        return mapping
+
+    return build(root)
+
+
+def _looks_like_json(text: str) -> bool:
+    head = text.lstrip()[:1]
+    return head in ("{", "[")
+
+
+def parse_text(text: str, file: str, *, max_nodes: int = MAX_NODES) -> Any:
+    """Parse YAML or JSON ``text`` (decided by content) into line-aware containers.
+
+    Raises :class:`SpecError` with ``file:line`` for malformed input.
+    """
+    if not text.strip():
+        raise SpecError("empty document", file)
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            if _looks_like_json(text):
+                return _parse_json(text, file)
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            problem = exc.problem or exc.context or "invalid YAML"
+            raise SpecError(f"invalid YAML: {problem}", file, line) from None
+        except yaml.YAMLError as exc:
+            raise SpecError(f"invalid YAML: {str(exc).splitlines()[0]}", file) from None
+        except RecursionError:
+            raise SpecError("document is nested too deeply", file) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise SpecError("empty document", file)
+    try:
+        _check_size(node, max_nodes)
+    except _TooLarge:
+        raise SpecError(
+            f"document expands to more than {max_nodes} nodes (YAML alias bomb?)", file
+        ) from None
+    try:
+        return _convert(node)
+    except RecursionError:
+        raise SpecError("document is nested too deeply", file) from None
+
+
+def _parse_json(text: str, file: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SpecError(f"invalid JSON: {exc.msg}", file, exc.lineno) from None
+    except RecursionError:
+        raise SpecError("invalid JSON: nested too deeply", file) from None

@@ -1,0 +1,30 @@
+"""JSON pointers (RFC 6901) as used in $refs and in findings."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+
+def escape(token: str) -> str:
+    """Escape one reference token."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def unescape(token: str) -> str:
+    """Undo :func:`escape`."""
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join_pointer(base: str, *tokens: object) -> str:
+    """Append tokens to a pointer: ``join_pointer("/paths", "/a/{b}")`` is ``/paths/~1a~1{b}``."""
+    return base + "".join("/" + escape(str(t)) for t in tokens)
+
+
+def split_pointer(pointer: str) -> list[str]:
+    """Split a pointer (or a ``#``-fragment) into unescaped tokens."""
+    pointer = unquote(pointer.lstrip("#"))
+    if not pointer:
+        return []
+    if not pointer.startswith("/"):
+        raise ValueError(f"not a JSON pointer: {pointer!r}")
+    return [unescape(t) for t in pointer[1:].split("/")]

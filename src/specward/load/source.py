@@ -1,0 +1,123 @@
+"""Where spec bytes come from: the file system or a git revision (``REV:path``)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from specward.errors import SpecError
+from specward.load.parse import MAX_BYTES
+
+
+@dataclass(frozen=True)
+class FileSource:
+    """Files on disk, confined to ``root`` (the folder of the entry spec)."""
+
+    root: Path
+
+    def key(self, path: Path) -> str:
+        return str(path)
+
+    def display(self, path: Path) -> str:
+        try:
+            return os.path.relpath(path)
+        except ValueError:  # pragma: no cover - other drive on Windows
+            return str(path)
+
+    def read(self, path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+        shown = self.display(path)
+        if path.is_dir():
+            raise SpecError("is a directory, not a spec file", shown)
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise SpecError("no such file", shown) from None
+        except OSError as exc:
+            raise SpecError(f"cannot read: {exc.strerror}", shown) from None
+        if size > max_bytes:
+            raise SpecError(f"file is {size} bytes, over the {max_bytes}-byte limit", shown)
+        try:
+            with path.open("rb") as fh:
+                return fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise SpecError(f"cannot read: {exc.strerror}", shown) from None
+
+
+@dataclass(frozen=True)
+class GitSource:
+    """Files as they are at ``rev`` in the git repository at ``repo``."""
+
+    repo: Path
+    rev: str
+    root: Path  # entry spec's folder, as a path inside the work tree
+
+    def key(self, path: Path) -> str:
+        return f"{self.rev}:{self._rel(path)}"
+
+    def display(self, path: Path) -> str:
+        return self.key(path)
+
+    def _rel(self, path: Path) -> str:
+        return PurePosixPath(os.path.relpath(path, self.repo)).as_posix()
+
+    def read(self, path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+        spec = self.key(path)
+        proc = subprocess.run(
+            ["git", "-C", str(self.repo), "cat-file", "-s", spec],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise SpecError(f"not found in git: {_first_line(proc.stderr)}", spec)
+        if int(proc.stdout.strip() or 0) > max_bytes:
+            raise SpecError(f"file is over the {max_bytes}-byte limit", spec)
+        proc = subprocess.run(
+            ["git", "-C", str(self.repo), "show", spec], capture_output=True, check=False
+        )
+        if proc.returncode != 0:
+            raise SpecError(f"git show failed: {_first_line(proc.stderr.decode(errors='replace'))}", spec)
+        return proc.stdout
+
+
+def _first_line(text: str) -> str:
+    text = text.strip()
+    return text.splitlines()[0] if text else "unknown error"
+
+
+def split_git_ref(ref: str) -> tuple[str, str] | None:
+    """``("origin/main", "specs/a.yaml")`` for ``origin/main:specs/a.yaml``; None for a plain path."""
+    if os.path.exists(ref) or ":" not in ref:
+        return None
+    rev, _, path = ref.partition(":")
+    if not rev or not path or (len(rev) == 1 and rev.isalpha()):  # C:\ on Windows
+        return None
+    return rev, path
+
+
+def open_source(ref: str) -> tuple[FileSource | GitSource, Path]:
+    """Source and entry path for a file path or a ``REV:path`` reference."""
+    git = split_git_ref(ref)
+    if git is None:
+        path = Path(ref).absolute()
+        return FileSource(root=path.parent), path
+    rev, rel = git
+    proc = subprocess.run(
+        ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
+    )
+    if proc.returncode != 0:
+        raise SpecError(f"{ref!r} looks like REV:path but this is not a git repository")
+    repo = Path(proc.stdout.strip())
+    check = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if check.returncode != 0:
+        raise SpecError(f"unknown git revision {rev!r}", ref)
+    # git paths are relative to the repository root, like `git show REV:path`
+    path = (repo / rel).absolute()
+    return GitSource(repo=repo, rev=rev, root=path.parent), path

@@ -1,0 +1,102 @@
+"""``validate``: the strict schema check (openapi-spec-validator) plus the loader's own checks."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from specward.errors import SpecError
+from specward.load.document import Workspace, load_spec
+from specward.load.parse import line_of
+from specward.model.build import normalize
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem at ``file:line``."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+def _line_at(data: Any, path: list[Any]) -> int:
+    """Line of the deepest node of ``path`` that exists in ``data``."""
+    node, line = data, line_of(data) or 1
+    for token in path:
+        found = line_of(node, token)
+        if found is not None:
+            line = found
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and isinstance(token, int) and 0 <= token < len(node):
+            node = node[token]
+        else:
+            break
+    return line
+
+
+def _validator(version: str) -> Any:
+    import openapi_spec_validator as osv
+
+    return {
+        "2.0": osv.OpenAPIV2SpecValidator,
+        "3.0": osv.OpenAPIV30SpecValidator,
+        "3.1": osv.OpenAPIV31SpecValidator,
+    }[version]
+
+
+def schema_problems(ws: Workspace, *, limit: int = 100) -> list[Problem]:
+    """Problems found by openapi-spec-validator, mapped to lines of the entry document."""
+    validator = _validator(ws.version)(ws.data, base_uri=ws.entry.path.as_uri())
+    out: list[Problem] = []
+    seen: set[tuple[int, str]] = set()
+    errors = validator.iter_errors()
+    while len(out) < limit:
+        try:
+            err = next(errors)
+        except StopIteration:
+            break
+        except Exception as exc:  # the validator cannot go on (e.g. a dangling $ref)
+            out.append(Problem(ws.name, 1, f"schema validation stopped: {str(exc).splitlines()[0][:200]}"))
+            break
+        path = list(getattr(err, "absolute_path", []) or [])
+        line = _line_at(ws.data, path)
+        message = str(getattr(err, "message", err)).splitlines()[0][:300]
+        where = "/".join(str(p) for p in path)
+        text = f"{message} (at {where})" if where else message
+        if (line, text) not in seen:
+            seen.add((line, text))
+            out.append(Problem(ws.name, line, text))
+    return out
+
+
+def ref_problems(ws: Workspace) -> list[Problem]:
+    """Every ``$ref`` that does not resolve, or resolves in a circle of plain references."""
+    out = []
+    for doc, container, ref in ws.iter_refs():
+        try:
+            ws.deref(container, doc)
+        except SpecError as exc:
+            out.append(Problem(exc.file or doc.name, exc.line or line_of(container, "$ref") or 1, exc.message))
+    return out
+
+
+def validate_spec(path: str | os.PathLike[str], *, strict: bool = True) -> list[Problem]:
+    """All problems of one spec, sorted by file and line; an empty list means valid.
+
+    Raises :class:`SpecError` when the file cannot be read or parsed at all.
+    """
+    ws = load_spec(path)
+    problems = ref_problems(ws)
+    spec = normalize(ws)
+    for p in spec.problems:
+        problems.append(Problem(p.source.file, p.source.line or 1, p.message))
+    if strict:
+        problems.extend(schema_problems(ws))
+    unique = {(p.file, p.line, p.message): p for p in problems}
+    return sorted(unique.values(), key=lambda p: (p.file, p.line, p.message))
