@@ -18,15 +18,43 @@ from specward.errors import SpecwardError
 
 # name -> (module, attribute, one-line help). Modules that do not exist yet are hidden.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "validate": ("specward.commands.validate", "validate", "Validate specs: schema, $refs, operationIds, path parameters."),
-    "breaking": ("specward.commands.breaking", "breaking", "Classify the changes between two versions of a spec."),
+    "validate": (
+        "specward.commands.validate",
+        "validate",
+        "Validate specs: schema, $refs, operationIds, path parameters.",
+    ),
+    "breaking": (
+        "specward.commands.breaking",
+        "breaking",
+        "Classify the changes between two versions of a spec.",
+    ),
     "rules": ("specward.commands.breaking", "rules", "List the breaking-change rule catalog."),
-    "drift": ("specward.commands.drift", "drift", "Compare an upstream proto swagger with the published spec."),
-    "sync": ("specward.commands.sync", "sync", "Apply upstream changes to the published spec, keeping curated content."),
+    "drift": (
+        "specward.commands.drift",
+        "drift",
+        "Compare an upstream proto swagger with the published spec.",
+    ),
+    "sync": (
+        "specward.commands.sync",
+        "sync",
+        "Apply upstream changes to the published spec, keeping curated content.",
+    ),
     "mock": ("specward.commands.mock", "mock", "Serve a stateful mock of a spec on loopback."),
-    "contract": ("specward.commands.contract", "contract", "Run Schemathesis property tests against a server or the mock."),
-    "models": ("specward.commands.models", "models", "Regenerate pydantic models and catch stale ones."),
-    "check": ("specward.commands.check", "check", "Run every gate for the contracts: one CI check."),
+    "contract": (
+        "specward.commands.contract",
+        "contract",
+        "Run Schemathesis property tests against a server or the mock.",
+    ),
+    "models": (
+        "specward.commands.models",
+        "models",
+        "Regenerate pydantic models and catch stale ones.",
+    ),
+    "check": (
+        "specward.commands.check",
+        "check",
+        "Run every gate for the contracts: one CI check.",
+    ),
     "release": ("specward.commands.release", "release", "Print the release checklist."),
 }
 
@@ -55,7 +83,10 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="specward")
 def app() -> None:
     """specward keeps a published OpenAPI spec honest.
@@ -77,5 +108,8 @@ def main(argv: list[str] | None = None) -> Any:
     except Exception as exc:  # a bug, not bad input: still one line unless asked for more
         if os.environ.get("SPECWARD_DEBUG"):
             raise
-        click.echo(f"specward: internal error: {type(exc).__name__}: {exc} (set SPECWARD_DEBUG=1 for a traceback)", err=True)
+        click.echo(
+            f"specward: internal error: {type(exc).__name__}: {exc} (set SPECWARD_DEBUG=1 for a traceback)",
+            err=True,
+        )
         sys.exit(2)

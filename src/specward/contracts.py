@@ -15,7 +15,17 @@ from typing import Any
 from specward.errors import SpecError
 from specward.load.parse import line_of, parse_text
 
-_KNOWN = {"api", "published", "upstream", "baseline", "previous", "breaking", "drift", "contract", "models"}
+_KNOWN = {
+    "api",
+    "published",
+    "upstream",
+    "baseline",
+    "previous",
+    "breaking",
+    "drift",
+    "contract",
+    "models",
+}
 
 
 @dataclass
@@ -58,9 +68,17 @@ def load_contract(path: str | os.PathLike[str]) -> Contract:
         raise SpecError("a contract must be a mapping", shown, line_of(data))
     for key in data:
         if key not in _KNOWN and not str(key).startswith("x-"):
-            raise SpecError(f"unknown contract key {key!r} (known: {', '.join(sorted(_KNOWN))})", shown, line_of(data, key))
+            raise SpecError(
+                f"unknown contract key {key!r} (known: {', '.join(sorted(_KNOWN))})",
+                shown,
+                line_of(data, key),
+            )
     if not isinstance(data.get("published"), str):
-        raise SpecError("a contract needs 'published': the path of the published spec", shown, line_of(data) or 1)
+        raise SpecError(
+            "a contract needs 'published': the path of the published spec",
+            shown,
+            line_of(data) or 1,
+        )
 
     def spec_path(key: str) -> Path | None:
         value = data.get(key)

@@ -14,20 +14,32 @@ import click
 from specward.report import FORMATS, LEVELS, Report, render
 
 
-def format_option(choices: tuple[str, ...] = FORMATS, default: str = "text") -> Callable[[Any], Any]:
+def format_option(
+    choices: tuple[str, ...] = FORMATS, default: str = "text"
+) -> Callable[[Any], Any]:
     return click.option(
-        "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
         help="Output format.",
     )
 
 
 fail_on_option = click.option(
-    "--fail-on", type=click.Choice(LEVELS), default="error", show_default=True,
+    "--fail-on",
+    type=click.Choice(LEVELS),
+    default="error",
+    show_default=True,
     help="Exit 1 when a finding is at or above this level.",
 )
 
 output_option = click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
     help="Write the report to this file instead of standard output.",
 )
 
@@ -49,7 +61,9 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
 
 def emit(report: Report, fmt: str, output: str | None = None) -> None:
     """Print (or write) the report and exit with its exit code."""
-    color = fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    color = (
+        fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
     text = render(report, fmt, color=color)
     if output:
         write_atomic(output, text)

@@ -13,7 +13,9 @@ from specward.validate import validate_spec
 
 @click.command()
 @click.argument("specs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def validate(specs: tuple[str, ...], fmt: str) -> None:
     """Validate SPECS (files or REV:path). Exit 0 valid, 1 invalid, 2 unreadable."""
     results: dict[str, list[str]] = {}
@@ -36,6 +38,9 @@ def validate(specs: tuple[str, ...], fmt: str) -> None:
             if not problems:
                 click.echo(f"{spec}: valid")
     if fmt == "json":
-        payload = {"valid": not (invalid or unreadable), "specs": [{"spec": s, "problems": p} for s, p in results.items()]}
+        payload = {
+            "valid": not (invalid or unreadable),
+            "specs": [{"spec": s, "problems": p} for s, p in results.items()],
+        }
         click.echo(json.dumps(payload, indent=2))
     sys.exit(2 if unreadable else 1 if invalid else 0)

@@ -57,7 +57,9 @@ class Workspace:
             self.docs[path] = doc
         return doc
 
-    def resolve(self, ref: str, base: Document, at: tuple[Any, Any] | None = None) -> tuple[Any, Document, str]:
+    def resolve(
+        self, ref: str, base: Document, at: tuple[Any, Any] | None = None
+    ) -> tuple[Any, Document, str]:
         """Resolve one ``$ref`` string written in ``base``: (target, its document, its pointer).
 
         ``at`` is (container, key) of the ``$ref`` for error lines.
@@ -68,7 +70,9 @@ class Workspace:
         target_file, _, fragment = ref.partition("#")
         if target_file.startswith(REMOTE_PREFIXES):
             if not self.allow_remote:
-                raise SpecError(f"remote $ref {ref!r} refused (remote refs are not allowed)", base.name, line)
+                raise SpecError(
+                    f"remote $ref {ref!r} refused (remote refs are not allowed)", base.name, line
+                )
             raise SpecError(f"remote $ref {ref!r} is not supported", base.name, line)
         doc = base
         if target_file:
@@ -79,7 +83,9 @@ class Workspace:
             try:
                 doc = self.document(path)
             except SpecError as exc:
-                raise SpecError(f"unresolvable $ref {ref!r}: {exc.message}", base.name, line) from None
+                raise SpecError(
+                    f"unresolvable $ref {ref!r}: {exc.message}", base.name, line
+                ) from None
         node = doc.data
         try:
             tokens = split_pointer(fragment)
@@ -170,18 +176,32 @@ def detect_version(data: Any, name: str) -> str:
         raise SpecError(f"the document root is {kind}, not a mapping", name, line_of(data))
     if "swagger" in data:
         if str(data["swagger"]).strip() != "2.0":
-            raise SpecError(f"unsupported swagger version {data['swagger']!r} (2.0 expected)", name, line_of(data, "swagger"))
+            raise SpecError(
+                f"unsupported swagger version {data['swagger']!r} (2.0 expected)",
+                name,
+                line_of(data, "swagger"),
+            )
         return "2.0"
     if "openapi" in data:
         value = str(data["openapi"]).strip()
         for family in ("3.0", "3.1"):
             if value == family or value.startswith(family + "."):
                 return family
-        raise SpecError(f"unsupported openapi version {data['openapi']!r} (3.0 or 3.1 expected)", name, line_of(data, "openapi"))
-    raise SpecError("not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field)", name, line_of(data) or 1)
+        raise SpecError(
+            f"unsupported openapi version {data['openapi']!r} (3.0 or 3.1 expected)",
+            name,
+            line_of(data, "openapi"),
+        )
+    raise SpecError(
+        "not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field)",
+        name,
+        line_of(data) or 1,
+    )
 
 
-def load_spec(ref: str | os.PathLike[str], *, allow_remote: bool = False, max_bytes: int = MAX_BYTES) -> Workspace:
+def load_spec(
+    ref: str | os.PathLike[str], *, allow_remote: bool = False, max_bytes: int = MAX_BYTES
+) -> Workspace:
     """Load a spec from a path or ``REV:path``; raise :class:`SpecError` on any bad input."""
     source, path = open_source(os.fspath(ref))
     entry = _read_document(source, path, max_bytes)

@@ -178,13 +178,23 @@ def parse_text(text: str, file: str, *, max_nodes: int = MAX_NODES) -> Any:
     """
     if not text.strip():
         raise SpecError("empty document", file)
+    if _looks_like_json(text):
+        data = _parse_json(text, file)
+        try:
+            with_lines = _parse_yaml(text, file, max_nodes)
+        except SpecError:
+            return data
+        # YAML 1.1 reads some JSON scalars differently (1e5); keep lines only when both agree
+        return with_lines if with_lines == data else data
+    return _parse_yaml(text, file, max_nodes)
+
+
+def _parse_yaml(text: str, file: str, max_nodes: int) -> Any:
     loader = _Loader(text)
     try:
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            if _looks_like_json(text):
-                return _parse_json(text, file)
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             problem = exc.problem or exc.context or "invalid YAML"

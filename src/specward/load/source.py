@@ -16,11 +16,15 @@ class FileSource:
     """Files on disk, confined to ``root`` (the folder of the entry spec)."""
 
     root: Path
+    absolute: bool = False  # show absolute paths when the user wrote one
 
     def key(self, path: Path) -> str:
         return str(path)
 
     def display(self, path: Path) -> str:
+        """As the user wrote it: absolute, or relative to the current folder."""
+        if self.absolute:
+            return str(path)
         try:
             return os.path.relpath(path)
         except ValueError:  # pragma: no cover - other drive on Windows
@@ -78,7 +82,9 @@ class GitSource:
             ["git", "-C", str(self.repo), "show", spec], capture_output=True, check=False
         )
         if proc.returncode != 0:
-            raise SpecError(f"git show failed: {_first_line(proc.stderr.decode(errors='replace'))}", spec)
+            raise SpecError(
+                f"git show failed: {_first_line(proc.stderr.decode(errors='replace'))}", spec
+            )
         return proc.stdout
 
 
@@ -101,8 +107,8 @@ def open_source(ref: str) -> tuple[FileSource | GitSource, Path]:
     """Source and entry path for a file path or a ``REV:path`` reference."""
     git = split_git_ref(ref)
     if git is None:
-        path = Path(ref).absolute()
-        return FileSource(root=path.parent), path
+        path = Path(os.path.abspath(ref))
+        return FileSource(root=path.parent, absolute=os.path.isabs(ref)), path
     rev, rel = git
     proc = subprocess.run(
         ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False

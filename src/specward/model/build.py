@@ -23,15 +23,29 @@ from specward.model.spec import (
     Server,
     Spec,
     param_key,
-    path_key,
     path_params,
 )
 
 # Swagger 2.0 parameter fields that make up the parameter's schema.
 _V2_SCHEMA_FIELDS = (
-    "type", "format", "items", "collectionFormat", "default", "maximum", "exclusiveMaximum",
-    "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems",
-    "uniqueItems", "enum", "multipleOf", "x-nullable",
+    "type",
+    "format",
+    "items",
+    "collectionFormat",
+    "default",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "maxItems",
+    "minItems",
+    "uniqueItems",
+    "enum",
+    "multipleOf",
+    "x-nullable",
 )
 _FORM_MEDIA = ("application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -88,7 +102,9 @@ class _Builder:
             self.problems.append(Problem(exc.message, Source(exc.file or doc.name, exc.line)))
             return {}, doc, pointer
 
-    def schema(self, node: Any, doc: Document, pointer: str, line: int | None = None) -> Schema | None:
+    def schema(
+        self, node: Any, doc: Document, pointer: str, line: int | None = None
+    ) -> Schema | None:
         if not isinstance(node, dict):
             return None
         return Schema(self.ws, doc, node, pointer, line)
@@ -106,7 +122,9 @@ class _Builder:
             schemas_ptr = "/components/schemas"
             schemes = _dict(components.get("securitySchemes"))
         schemas = {
-            str(name): Schema(self.ws, self.doc, node, join_pointer(schemas_ptr, name), line_of(raw_schemas, name))
+            str(name): Schema(
+                self.ws, self.doc, node, join_pointer(schemas_ptr, name), line_of(raw_schemas, name)
+            )
             for name, node in raw_schemas.items()
         }
         spec = Spec(
@@ -157,38 +175,68 @@ class _Builder:
             item, item_doc, item_ptr = self.deref(item, self.doc, item_ptr)
             if not isinstance(item, dict):
                 continue
-            shared = self.parameters(_list(item.get("parameters")), item_doc, join_pointer(item_ptr, "parameters"))
+            shared = self.parameters(
+                _list(item.get("parameters")), item_doc, join_pointer(item_ptr, "parameters")
+            )
             for method in HTTP_METHODS:
                 raw = item.get(method)
                 if not isinstance(raw, dict):
                     continue
-                op = self.operation(path, method, raw, item_doc, join_pointer(item_ptr, method), shared, item)
+                op = self.operation(
+                    path, method, raw, item_doc, join_pointer(item_ptr, method), shared, item
+                )
                 if op.key in spec.operations:
                     other = spec.operations[op.key]
-                    self.problems.append(Problem(f"{op.label} duplicates {other.label} (same path shape)", op.source))
+                    self.problems.append(
+                        Problem(f"{op.label} duplicates {other.label} (same path shape)", op.source)
+                    )
                     continue
                 spec.operations[op.key] = op
                 if op.operation_id:
                     if op.operation_id in op_ids:
                         first = op_ids[op.operation_id]
-                        self.problems.append(Problem(f"duplicate operationId {op.operation_id!r} (also {first.label})", op.source))
+                        self.problems.append(
+                            Problem(
+                                f"duplicate operationId {op.operation_id!r} (also {first.label})",
+                                op.source,
+                            )
+                        )
                     else:
                         op_ids[op.operation_id] = op
 
     def operation(
-        self, path: str, method: str, raw: dict[str, Any], doc: Document, pointer: str,
-        shared: dict[ParamKey, Parameter], item: dict[str, Any],
+        self,
+        path: str,
+        method: str,
+        raw: dict[str, Any],
+        doc: Document,
+        pointer: str,
+        shared: dict[ParamKey, Parameter],
+        item: dict[str, Any],
     ) -> Operation:
         source = self.src(doc, item, method)
-        own = self.parameters(_list(raw.get("parameters")), doc, join_pointer(pointer, "parameters"))
+        own = self.parameters(
+            _list(raw.get("parameters")), doc, join_pointer(pointer, "parameters")
+        )
         params = {**shared, **own}
         body: RequestBody | None = None
-        consumes = _list(raw.get("consumes")) or _list(self.data.get("consumes")) or ["application/json"]
+        consumes = (
+            _list(raw.get("consumes")) or _list(self.data.get("consumes")) or ["application/json"]
+        )
         if self.v2:
             body = self.v2_body(raw, doc, pointer, consumes, shared)
-            params = {k: p for k, p in params.items() if p.location in ("path", "query", "header", "cookie")}
+            params = {
+                k: p
+                for k, p in params.items()
+                if p.location in ("path", "query", "header", "cookie")
+            }
         elif "requestBody" in raw:
-            body = self.request_body(raw["requestBody"], doc, join_pointer(pointer, "requestBody"), self.src(doc, raw, "requestBody"))
+            body = self.request_body(
+                raw["requestBody"],
+                doc,
+                join_pointer(pointer, "requestBody"),
+                self.src(doc, raw, "requestBody"),
+            )
         op = Operation(
             method=method.upper(),
             path=path,
@@ -214,13 +262,25 @@ class _Builder:
         in_template = path_params(op.path)
         for name in in_template:
             if name not in declared:
-                self.problems.append(Problem(f"{op.label}: path parameter {name!r} is in the template but not declared", op.source))
+                self.problems.append(
+                    Problem(
+                        f"{op.label}: path parameter {name!r} is in the template but not declared",
+                        op.source,
+                    )
+                )
         for name in sorted(declared - set(in_template)):
             param = op.parameters[("path", name)]
-            self.problems.append(Problem(f"{op.label}: path parameter {name!r} is declared but not in the template", param.source))
+            self.problems.append(
+                Problem(
+                    f"{op.label}: path parameter {name!r} is declared but not in the template",
+                    param.source,
+                )
+            )
 
     # -- parameters ------------------------------------------------------------------------
-    def parameters(self, raw_list: list[Any], doc: Document, pointer: str) -> dict[ParamKey, Parameter]:
+    def parameters(
+        self, raw_list: list[Any], doc: Document, pointer: str
+    ) -> dict[ParamKey, Parameter]:
         out: dict[ParamKey, Parameter] = {}
         for index, node in enumerate(raw_list):
             src = self.src(doc, raw_list, index)
@@ -232,16 +292,24 @@ class _Builder:
             if self.v2 and location not in ("body",):
                 schema_node = Mapping((k, node[k]) for k in _V2_SCHEMA_FIELDS if k in node)
                 schema_node.line = line_of(node)
-                schema_node.lines = {k: v for k, v in getattr(node, "lines", {}).items() if k in schema_node}
+                schema_node.lines = {
+                    k: v for k, v in getattr(node, "lines", {}).items() if k in schema_node
+                }
                 schema = self.schema(schema_node, pdoc, pptr, src.line)
             elif "schema" in node:
-                schema = self.schema(node["schema"], pdoc, join_pointer(pptr, "schema"), line_of(node, "schema"))
+                schema = self.schema(
+                    node["schema"], pdoc, join_pointer(pptr, "schema"), line_of(node, "schema")
+                )
             else:
                 content = _dict(node.get("content"))
                 first = next(iter(content.items()), None)
                 schema = None
                 if first:
-                    schema = self.schema(_dict(first[1]).get("schema"), pdoc, join_pointer(pptr, "content", first[0], "schema"))
+                    schema = self.schema(
+                        _dict(first[1]).get("schema"),
+                        pdoc,
+                        join_pointer(pptr, "content", first[0], "schema"),
+                    )
             param = Parameter(
                 name=name,
                 location=location,
@@ -260,18 +328,31 @@ class _Builder:
 
     # -- bodies ----------------------------------------------------------------------------
     def v2_body(
-        self, raw: dict[str, Any], doc: Document, pointer: str, consumes: list[Any],
+        self,
+        raw: dict[str, Any],
+        doc: Document,
+        pointer: str,
+        consumes: list[Any],
         shared: dict[ParamKey, Parameter],
     ) -> RequestBody | None:
         params = list(shared.values())
-        own = self.parameters(_list(raw.get("parameters")), doc, join_pointer(pointer, "parameters"))
+        own = self.parameters(
+            _list(raw.get("parameters")), doc, join_pointer(pointer, "parameters")
+        )
         params = [p for p in params if p.key not in own] + list(own.values())
         body = next((p for p in params if p.location == "body"), None)
         if body is not None:
             media = [str(m) for m in consumes if str(m) not in _FORM_MEDIA] or ["application/json"]
-            schema = self.schema(body.raw.get("schema"), doc, join_pointer(body.pointer, "schema"), line_of(body.raw, "schema"))
+            schema = self.schema(
+                body.raw.get("schema"),
+                doc,
+                join_pointer(body.pointer, "schema"),
+                line_of(body.raw, "schema"),
+            )
             content = {m: MediaType(m, schema, body.pointer, body.source, body.raw) for m in media}
-            return RequestBody(body.required, content, body.pointer, body.source, body.raw, body.description)
+            return RequestBody(
+                body.required, content, body.pointer, body.source, body.raw, body.description
+            )
         form = [p for p in params if p.location == "formData"]
         if not form:
             return None
@@ -290,11 +371,15 @@ class _Builder:
         media = [str(m) for m in consumes if str(m) in _FORM_MEDIA] or (
             ["multipart/form-data"] if has_file else ["application/x-www-form-urlencoded"]
         )
-        schema = Schema(self.ws, doc, node, join_pointer(pointer, "parameters"), form[0].source.line)
+        schema = Schema(
+            self.ws, doc, node, join_pointer(pointer, "parameters"), form[0].source.line
+        )
         content = {m: MediaType(m, schema, schema.pointer, form[0].source, node) for m in media}
         return RequestBody(bool(required), content, schema.pointer, form[0].source, node)
 
-    def request_body(self, node: Any, doc: Document, pointer: str, source: Source) -> RequestBody | None:
+    def request_body(
+        self, node: Any, doc: Document, pointer: str, source: Source
+    ) -> RequestBody | None:
         node, bdoc, bptr = self.deref(node, doc, pointer)
         if not isinstance(node, dict):
             return None
@@ -313,14 +398,20 @@ class _Builder:
         for media, mnode in content.items():
             mnode = _dict(mnode)
             mptr = join_pointer(pointer, "content", media)
-            schema = self.schema(mnode.get("schema"), doc, join_pointer(mptr, "schema"), line_of(mnode, "schema"))
-            out[str(media)] = MediaType(str(media), schema, mptr, self.src(doc, content, media), mnode)
+            schema = self.schema(
+                mnode.get("schema"), doc, join_pointer(mptr, "schema"), line_of(mnode, "schema")
+            )
+            out[str(media)] = MediaType(
+                str(media), schema, mptr, self.src(doc, content, media), mnode
+            )
         return out
 
     # -- responses -------------------------------------------------------------------------
     def responses(self, raw: dict[str, Any], doc: Document, pointer: str) -> dict[str, Response]:
         responses = _dict(raw.get("responses"))
-        produces = _list(raw.get("produces")) or _list(self.data.get("produces")) or ["application/json"]
+        produces = (
+            _list(raw.get("produces")) or _list(self.data.get("produces")) or ["application/json"]
+        )
         out = {}
         for status, node in responses.items():
             status = str(status)
@@ -332,15 +423,23 @@ class _Builder:
             if not isinstance(node, dict):
                 continue
             if self.v2:
-                schema = self.schema(node.get("schema"), rdoc, join_pointer(rptr, "schema"), line_of(node, "schema"))
-                content = {str(m): MediaType(str(m), schema, rptr, source, node) for m in produces} if schema else {}
+                schema = self.schema(
+                    node.get("schema"), rdoc, join_pointer(rptr, "schema"), line_of(node, "schema")
+                )
+                content = (
+                    {str(m): MediaType(str(m), schema, rptr, source, node) for m in produces}
+                    if schema
+                    else {}
+                )
             else:
                 content = self.content(node, rdoc, rptr)
             out[status] = Response(
                 status=status,
                 description=_str(node.get("description")),
                 content=content,
-                headers=self.headers(_dict(node.get("headers")), rdoc, join_pointer(rptr, "headers")),
+                headers=self.headers(
+                    _dict(node.get("headers")), rdoc, join_pointer(rptr, "headers")
+                ),
                 pointer=rptr,
                 source=source,
                 raw=node,
@@ -358,7 +457,9 @@ class _Builder:
             if self.v2:
                 schema = self.schema(node, hdoc, hptr)
             else:
-                schema = self.schema(node.get("schema"), hdoc, join_pointer(hptr, "schema"), line_of(node, "schema"))
+                schema = self.schema(
+                    node.get("schema"), hdoc, join_pointer(hptr, "schema"), line_of(node, "schema")
+                )
             key = str(name).lower()
             out[key] = Header(str(name), node.get("required") is True, schema, hptr, source, node)
         return out

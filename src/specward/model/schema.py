@@ -35,7 +35,9 @@ class Schema:
 
     __slots__ = ("_resolved", "doc", "line", "node", "pointer", "ws")
 
-    def __init__(self, ws: Workspace, doc: Document, node: Any, pointer: str, line: int | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, doc: Document, node: Any, pointer: str, line: int | None = None
+    ) -> None:
         self.ws = ws
         self.doc = doc
         self.node = node if isinstance(node, dict) else {}
@@ -171,7 +173,9 @@ class Schema:
         if node is None or isinstance(node, bool):
             return node
         if isinstance(node, dict):
-            return target._child(node, "additionalProperties", line=line_of(target.node, "additionalProperties"))
+            return target._child(
+                node, "additionalProperties", line=line_of(target.node, "additionalProperties")
+            )
         return None
 
     def _list(self, key: str) -> list[Schema]:
@@ -179,7 +183,11 @@ class Schema:
         value = target.node.get(key)
         if not isinstance(value, list):
             return []
-        return [target._child(n, key, i, line=line_of(value, i)) for i, n in enumerate(value) if isinstance(n, dict)]
+        return [
+            target._child(n, key, i, line=line_of(value, i))
+            for i, n in enumerate(value)
+            if isinstance(n, dict)
+        ]
 
     @property
     def all_of(self) -> list[Schema]:
@@ -201,17 +209,32 @@ class Schema:
             return {"propertyName": value, "mapping": {}}
         if isinstance(value, dict):
             mapping = value.get("mapping")
-            return {"propertyName": value.get("propertyName"), "mapping": dict(mapping) if isinstance(mapping, dict) else {}}
+            return {
+                "propertyName": value.get("propertyName"),
+                "mapping": dict(mapping) if isinstance(mapping, dict) else {},
+            }
         return None
 
     @property
     def bounds(self) -> dict[str, Any]:
         """Numeric and length bounds and pattern, only those that are set."""
         node = self.raw
-        keys = (*_NUMERIC_BOUNDS, "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties")
+        keys = (
+            *_NUMERIC_BOUNDS,
+            "minLength",
+            "maxLength",
+            "pattern",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "minProperties",
+            "maxProperties",
+        )
         return {k: node[k] for k in keys if k in node}
 
-    def flattened_properties(self, _seen: frozenset[tuple[str, str]] = frozenset()) -> dict[str, Schema]:
+    def flattened_properties(
+        self, _seen: frozenset[tuple[str, str]] = frozenset()
+    ) -> dict[str, Schema]:
         """Properties including those contributed by ``allOf`` members (cycle-safe)."""
         ident = self.identity
         if ident in _seen:
@@ -240,7 +263,7 @@ def component_name(pointer: str) -> str | None:
     """``Foo`` for ``/components/schemas/Foo`` or ``/definitions/Foo``; None otherwise."""
     for prefix in _COMPONENT_PREFIXES:
         if pointer.startswith(prefix):
-            rest = pointer[len(prefix):]
+            rest = pointer[len(prefix) :]
             if "/" not in rest:
                 return rest.replace("~1", "/").replace("~0", "~")
     return None

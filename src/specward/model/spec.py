@@ -112,9 +112,9 @@ class Server:
         url = self.url
         if "://" in url:
             url = url.split("://", 1)[1]
-            url = url[url.find("/"):] if "/" in url else ""
+            url = url[url.find("/") :] if "/" in url else ""
         elif not url.startswith("/"):
-            url = url[url.find("/"):] if "/" in url else ""
+            url = url[url.find("/") :] if "/" in url else ""
         return url.rstrip("/")
 
 

@@ -50,7 +50,9 @@ def render_text(report: Report, *, color: bool = False) -> str:
         if color:
             level = f"{_COLOR[f.level]}{level}{_RESET}"
         where = _where(f)
-        lines.append(f"{level:<7} [{f.id}] {f.location}: {f.message}" + (f"  ({where})" if where else ""))
+        lines.append(
+            f"{level:<7} [{f.id}] {f.location}: {f.message}" + (f"  ({where})" if where else "")
+        )
     verdict = "FAIL" if report.failed else "ok"
     lines.append(f"{verdict}: {_counts(report)} (fail on {report.fail_on})")
     return "\n".join(lines) + "\n"
@@ -64,13 +66,17 @@ def render_markdown(report: Report) -> str:
     s = report.summary()
     verdict = "❌ fails" if report.failed else "✅ passes"
     out = [f"### specward {report.tool}: {verdict}", "", f"{_md_cell(report.title)}", ""]
-    out.append(f"**{s['error']}** error(s), **{s['warning']}** warning(s), **{s['info']}** info (fail on `{report.fail_on}`)")
+    out.append(
+        f"**{s['error']}** error(s), **{s['warning']}** warning(s), **{s['info']}** info (fail on `{report.fail_on}`)"
+    )
     out.extend(f"> {n}" for n in report.notes)
     major = [f for f in report.findings if f.level != "info"]
     if major:
         out += ["", "| | rule | where | change |", "|---|---|---|---|"]
         for f in major:
-            out.append(f"| {_ICON[f.level]} | `{f.id}` | `{_md_cell(f.location)}` | {_md_cell(f.message)} |")
+            out.append(
+                f"| {_ICON[f.level]} | `{f.id}` | `{_md_cell(f.location)}` | {_md_cell(f.message)} |"
+            )
     minor = [f for f in report.findings if f.level == "info"]
     if minor:
         out += ["", f"<details><summary>{len(minor)} info</summary>", ""]
@@ -134,20 +140,30 @@ def render_sarif(report: Report) -> str:
             "message": {"text": f"{f.location}: {f.message}"},
         }
         if f.source:
-            result["locations"] = [{
-                "physicalLocation": {
-                    "artifactLocation": {"uri": f.source.file},
-                    "region": {"startLine": f.source.line or 1},
+            result["locations"] = [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.source.file},
+                        "region": {"startLine": f.source.line or 1},
+                    }
                 }
-            }]
+            ]
         results.append(result)
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "specward", "informationUri": "https://github.com/specward/specward", "rules": rules}},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "specward",
+                        "informationUri": "https://github.com/specward/specward",
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
@@ -168,6 +184,10 @@ def render_github(report: Report) -> str:
             props.append(f"file={_gh_escape(f.source.file, True)}")
             props.append(f"line={f.source.line or 1}")
         props.append(f"title={_gh_escape(f.id, True)}")
-        lines.append(f"::{kind[f.level]} {','.join(props)}::{_gh_escape(f'{f.location}: {f.message}')}")
-    lines.append(f"{'FAIL' if report.failed else 'ok'}: {_counts(report)} (fail on {report.fail_on})")
+        lines.append(
+            f"::{kind[f.level]} {','.join(props)}::{_gh_escape(f'{f.location}: {f.message}')}"
+        )
+    lines.append(
+        f"{'FAIL' if report.failed else 'ok'}: {_counts(report)} (fail on {report.fail_on})"
+    )
     return "\n".join(lines) + "\n"
