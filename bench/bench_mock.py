@@ -1,0 +1,206 @@
+"""Requests per second of ``specward mock`` next to Stoplight Prism's mock, same spec, same run.
+
+    .venv/bin/python bench/bench_mock.py [--seconds 10] [--concurrency 50] [--spec tests/contract/items.yaml]
+
+Drives each server with a bounded asyncio httpx load (N workers, fixed duration) for a GET and a
+validated POST. Prism is installed with npm into bench/.node/ (git-ignored); when that fails the
+mock's numbers are printed alone. Reports ratios, never absolute thresholds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+NODE = ROOT / "bench" / ".node"
+PACKAGE = ROOT / "bench" / "mock" / "package.json"
+AUTH = {"Authorization": "Bearer bench"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url, timeout=1)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up")
+
+
+async def load(
+    url: str, method: str, body: dict | None, seconds: float, concurrency: int
+) -> tuple[float, int]:
+    """Bounded closed-loop load: ``concurrency`` keep-alive connections, each one request at a time.
+
+    A minimal raw HTTP/1.1 client (asyncio streams): httpx itself saturates first on small machines.
+    """
+    parsed = httpx.URL(url)
+    payload = json.dumps(body).encode() if body is not None else b""
+    head = f"{method} {parsed.raw_path.decode()} HTTP/1.1\r\nHost: {parsed.host}:{parsed.port}\r\nAuthorization: {AUTH['Authorization']}\r\n"
+    if body is not None:
+        head += f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n"
+    request = head.encode() + b"\r\n" + payload
+    done = errors = 0
+    stop = time.monotonic() + seconds
+
+    async def worker() -> None:
+        nonlocal done, errors
+        reader, writer = await asyncio.open_connection(parsed.host, parsed.port)
+        try:
+            while time.monotonic() < stop:
+                writer.write(request)
+                status_line = await reader.readline()
+                length = 0
+                chunked = False
+                while True:
+                    line = await reader.readline()
+                    if line in (b"\r\n", b""):
+                        break
+                    name, _, value = line.decode("latin-1").partition(":")
+                    if name.lower() == "content-length":
+                        length = int(value)
+                    elif name.lower() == "transfer-encoding" and "chunked" in value:
+                        chunked = True
+                if chunked:
+                    while True:
+                        size = int((await reader.readline()).strip() or b"0", 16)
+                        await reader.readexactly(size + 2)
+                        if size == 0:
+                            break
+                elif length:
+                    await reader.readexactly(length)
+                if int(status_line.split()[1]) >= 400:
+                    errors += 1
+                done += 1
+        finally:
+            writer.close()
+
+    started = time.monotonic()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return done / (time.monotonic() - started), errors
+
+
+def install_prism() -> Path | None:
+    binary = NODE / "node_modules" / ".bin" / "prism"
+    if binary.exists():
+        return binary
+    if shutil.which("npm") is None:
+        return None
+    NODE.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PACKAGE, NODE / "package.json")
+    proc = subprocess.run(
+        ["npm", "install", "--prefix", str(NODE), "--no-audit", "--no-fund"],
+        capture_output=True,
+        text=True,
+    )
+    return binary if proc.returncode == 0 and binary.exists() else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--spec", default=str(ROOT / "tests" / "contract" / "items.yaml"))
+    parser.add_argument("--get", default="/api/items/1", help="GET path (mock: created first)")
+    parser.add_argument("--post", default="/api/items")
+    parser.add_argument("--body", default='{"name": "bench", "size": 3}')
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--concurrency", type=int, default=50)
+    args = parser.parse_args()
+    body = json.loads(args.body)
+    results: dict[str, dict[str, tuple[float, int]]] = {}
+
+    port = free_port()
+    mock = subprocess.Popen(
+        [sys.executable, "-m", "specward", "mock", args.spec, "--port", str(port)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/")
+        created = httpx.post(base + args.post, json=body, headers=AUTH).json()
+        get_path = args.get if "{id}" not in args.get else args.get.format(id=created.get("id"))
+        if args.get == "/api/items/1":
+            get_path = f"/api/items/{created['id']}"
+        results["specward mock"] = {
+            "GET": asyncio.run(load(base + get_path, "GET", None, args.seconds, args.concurrency)),
+            "POST": asyncio.run(
+                load(base + args.post, "POST", body, args.seconds, args.concurrency)
+            ),
+        }
+    finally:
+        mock.terminate()
+        mock.wait(timeout=10)
+
+    prism = install_prism()
+    if prism is None:
+        print("Prism could not be installed (npm unavailable or offline): mock numbers only")
+    else:
+        port = free_port()
+        proc = subprocess.Popen(
+            [str(prism), "mock", "-h", "127.0.0.1", "-p", str(port), args.spec],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(base + "/")
+            results["prism mock"] = {
+                "GET": asyncio.run(
+                    load(
+                        base + "/api/items/1".replace("/api", ""),
+                        "GET",
+                        None,
+                        args.seconds,
+                        args.concurrency,
+                    )
+                ),
+                "POST": asyncio.run(
+                    load(
+                        base + args.post.replace("/api", "", 1),
+                        "POST",
+                        body,
+                        args.seconds,
+                        args.concurrency,
+                    )
+                ),
+            }
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+    print(
+        f"{'server':<16}{'GET req/s':>12}{'POST req/s':>12}   (errors GET/POST)  c={args.concurrency} t={args.seconds}s"
+    )
+    for name, row in results.items():
+        print(
+            f"{name:<16}{row['GET'][0]:>12.0f}{row['POST'][0]:>12.0f}   ({row['GET'][1]}/{row['POST'][1]})"
+        )
+    if len(results) == 2:
+        ours, theirs = results["specward mock"], results["prism mock"]
+        print(
+            f"{'ratio':<16}{ours['GET'][0] / theirs['GET'][0]:>11.1f}x{ours['POST'][0] / theirs['POST'][0]:>11.1f}x"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

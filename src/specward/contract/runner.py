@@ -1,0 +1,319 @@
+"""Run Schemathesis (its Python engine, every check, stateful phase included) and collect results."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from specward.contract.links import has_links, infer_links
+from specward.errors import SpecwardError
+from specward.model import Spec, load
+
+PHASES = ("examples", "coverage", "fuzzing", "stateful")
+MOCK_TOKEN = "specward-mock-token"
+RUN_LEVEL = "(run)"
+
+
+@dataclass
+class Failure:
+    """One distinct failed check on one operation."""
+
+    check: str
+    title: str
+    message: str
+    curl: str
+    phase: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "title": self.title,
+            "message": self.message,
+            "curl": self.curl,
+            "phase": self.phase,
+        }
+
+
+@dataclass
+class OperationResult:
+    operation: str
+    checks: set[str] = field(default_factory=set)
+    cases: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "operation": self.operation,
+            "passed": self.passed,
+            "tested": self.cases > 0,
+            "cases": self.cases,
+            "checks": sorted(self.checks),
+            "failures": [f.as_dict() for f in self.failures],
+        }
+
+
+@dataclass
+class ContractResult:
+    spec: str
+    target: str
+    options: dict[str, Any]
+    operations: dict[str, OperationResult]
+    links: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return all(op.passed for op in self.operations.values())
+
+    @property
+    def failures(self) -> int:
+        return sum(len(op.failures) for op in self.operations.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "spec": self.spec,
+            "target": self.target,
+            "passed": self.passed,
+            "options": self.options,
+            "summary": {
+                "operations": len(self.operations),
+                "failed_operations": sum(1 for op in self.operations.values() if not op.passed),
+                "untested_operations": sum(1 for op in self.operations.values() if op.cases == 0),
+                "failures": self.failures,
+            },
+            "inferred_links": self.links,
+            "operations": [self.operations[k].as_dict() for k in sorted(self.operations)],
+            "notes": self.notes,
+        }
+
+
+def run_contract(
+    spec_path: str,
+    *,
+    url: str | None = None,
+    mock: bool = False,
+    max_examples: int = 20,
+    phases: tuple[str, ...] | list[str] | None = None,
+    headers: dict[str, str] | None = None,
+    seed: int = 0,
+    infer: bool = True,
+    request_timeout: float = 10.0,
+    max_failures: int | None = None,
+) -> ContractResult:
+    """Test ``spec_path`` against ``url`` (or the built-in mock) with Schemathesis; never raises on failures."""
+    if (url is None) == (not mock):
+        raise SpecwardError("give exactly one of --url URL or --mock")
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise SpecwardError(f"--url {url!r}: an http:// or https:// URL is expected")
+    unknown = sorted(set(phases or ()) - set(PHASES))
+    if unknown:
+        raise SpecwardError(f"unknown phase(s) {', '.join(unknown)} (known: {', '.join(PHASES)})")
+    if max_examples < 1:
+        raise SpecwardError("--max-examples must be at least 1")
+    spec = load(spec_path)
+    if not spec.operations:
+        raise SpecwardError(f"{spec.name}: the spec declares no operations")
+    raw = _plain(spec.ws.entry.data)
+    links: list[str] = []
+    if infer and not has_links(raw):
+        raw, links = infer_links(spec, raw)
+    headers = dict(headers or {})
+    with _target(spec, url, mock, headers) as base_url:
+        result = _execute(
+            spec,
+            raw,
+            base_url,
+            headers=headers,
+            max_examples=max_examples,
+            phases=tuple(phases or PHASES),
+            seed=seed,
+            request_timeout=request_timeout,
+            sanitize=not mock,
+            max_failures=max_failures,
+        )
+    result.target = "mock" if mock else str(url)
+    result.links = links
+    result.options = {"max_examples": max_examples, "phases": list(phases or PHASES), "seed": seed}
+    return result
+
+
+@contextlib.contextmanager
+def _target(spec: Spec, url: str | None, mock: bool, headers: dict[str, str]) -> Iterator[str]:
+    if not mock:
+        yield str(url).rstrip("/")
+        return
+    from specward.mock import create_app
+    from specward.mock.server import BackgroundServer
+
+    basic = base64.b64encode(b"specward:" + MOCK_TOKEN.encode()).decode()
+    app = create_app(spec, seed=0, tokens=[MOCK_TOKEN, basic])
+    for name, scheme in spec.security_schemes.items():
+        kind = str(scheme.get("type", "")).lower()
+        del name
+        if kind in ("oauth2", "openidconnect") or (
+            kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer"
+        ):
+            headers.setdefault("Authorization", f"Bearer {MOCK_TOKEN}")
+        elif kind == "basic" or (
+            kind == "http" and str(scheme.get("scheme", "")).lower() == "basic"
+        ):
+            headers.setdefault("Authorization", f"Basic {basic}")
+        elif (
+            kind == "apikey"
+            and scheme.get("in") == "header"
+            and isinstance(scheme.get("name"), str)
+        ):
+            headers.setdefault(scheme["name"], MOCK_TOKEN)
+    with BackgroundServer(app) as base:
+        yield base + spec.base_path
+
+
+def _plain(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str))
+
+
+def _config(
+    base_url: str,
+    headers: dict[str, str],
+    max_examples: int,
+    phases: tuple[str, ...],
+    seed: int,
+    request_timeout: float,
+    sanitize: bool,
+    max_failures: int | None,
+) -> Any:
+    import schemathesis
+
+    data: dict[str, Any] = {
+        "base-url": base_url,
+        "seed": seed,
+        "workers": 1,
+        "request-timeout": request_timeout,
+        "generation": {"max-examples": max_examples, "deterministic": True, "database": "none"},
+        "checks": {"enabled": True},
+        "phases": {name: {"enabled": name in phases} for name in PHASES},
+        "output": {"sanitization": {"enabled": sanitize}},
+        "warnings": False,
+    }
+    if headers:
+        data["headers"] = headers
+    if max_failures:
+        data["max-failures"] = max_failures
+    return schemathesis.Config.from_dict(data)
+
+
+def _execute(
+    spec: Spec,
+    raw: dict[str, Any],
+    base_url: str,
+    *,
+    headers: dict[str, str],
+    max_examples: int,
+    phases: tuple[str, ...],
+    seed: int,
+    request_timeout: float,
+    sanitize: bool,
+    max_failures: int | None,
+) -> ContractResult:
+    os.environ.setdefault("SCHEMATHESIS_HOOKS", "")
+    import schemathesis
+    from schemathesis.core.errors import LoaderError
+    from schemathesis.engine import events, from_schema
+
+    config = _config(
+        base_url, headers, max_examples, phases, seed, request_timeout, sanitize, max_failures
+    )
+    try:
+        schema = schemathesis.openapi.from_dict(raw, config=config)
+    except LoaderError as exc:
+        raise SpecwardError(
+            f"{spec.name}: Schemathesis cannot load the spec: {exc.message}"
+        ) from None
+    schema.location = spec.ws.entry.path.as_uri()
+    result = ContractResult(
+        spec.name,
+        base_url,
+        {},
+        {op.label: OperationResult(op.label) for op in spec.operations.values()},
+    )
+    seen: set[tuple[str, str, str]] = set()
+    for event in from_schema(schema).execute():
+        if isinstance(event, events.ScenarioFinished):
+            _collect(
+                result,
+                event.recorder,
+                str(event.phase.value if hasattr(event.phase, "value") else event.phase),
+                seen,
+            )
+        elif isinstance(event, events.FuzzScenarioFinished):
+            _collect(result, event.recorder, "fuzz", seen)
+        elif isinstance(event, events.NonFatalError):
+            label = event.label or RUN_LEVEL
+            message = (
+                event.info.format(base_url_is_set=True).strip()
+                if hasattr(event.info, "format")
+                else str(event.value)
+            )
+            _add(
+                result,
+                label,
+                Failure(
+                    "error",
+                    "Test could not run",
+                    message.splitlines()[0] if message else "error",
+                    "",
+                    str(getattr(event.phase, "value", "")) or "-",
+                ),
+                seen,
+            )
+        elif isinstance(event, events.FatalError):
+            raise SpecwardError(
+                f"Schemathesis failed: {type(event.exception).__name__}: {event.exception}"
+            )
+    return result
+
+
+def _collect(
+    result: ContractResult, recorder: Any, phase: str, seen: set[tuple[str, str, str]]
+) -> None:
+    for case_id, node in recorder.cases.items():
+        label = node.value.operation.label
+        op = result.operations.setdefault(label, OperationResult(label))
+        op.cases += 1
+        for check in recorder.checks.get(case_id, []):
+            op.checks.add(check.name)
+            info = check.failure_info
+            if info is None:
+                continue
+            failure = info.failure
+            message = " ".join(str(failure.message).split())
+            _add(
+                result,
+                label,
+                Failure(check.name, str(failure.title), message, _curl(info.code_sample), phase),
+                seen,
+            )
+
+
+def _add(
+    result: ContractResult, label: str, failure: Failure, seen: set[tuple[str, str, str]]
+) -> None:
+    key = (label, failure.check, failure.title)
+    if key in seen:
+        return
+    seen.add(key)
+    result.operations.setdefault(label, OperationResult(label)).failures.append(failure)
+
+
+def _curl(sample: str) -> str:
+    sample = (sample or "").strip()
+    return sample if sample.startswith("curl") else sample.split("\n")[-1].strip()
