@@ -8,13 +8,26 @@
 #
 # Idempotent: installs only what is missing, and rewrites the YAML atomically.
 #
+# Error responses: rl.proto sets the file-level openapiv2_swagger option with a
+# `default` response referencing google.rpc.Status, so every operation gets
+# `default -> #/definitions/rpcStatus` (plus the rpcStatus and protobufAny
+# definitions), as grpc-gateway v2 emits on its own. The option's .proto files
+# (protoc-gen-swagger/options/*.proto) come from the Debian package
+# golang-github-grpc-ecosystem-grpc-gateway-dev; google/rpc/status.proto from
+# googleapis-common-protos.
+#
 # Needs: protoc + protoc-gen-swagger (Debian: protobuf-compiler,
-# golang-grpc-gateway) or protoc-gen-openapiv2 on PATH; google/api/*.proto from
-# the PyPI package googleapis-common-protos (installed into a cached venv).
+# golang-grpc-gateway) or protoc-gen-openapiv2 on PATH; the swagger options
+# protos (Debian: golang-github-grpc-ecosystem-grpc-gateway-dev);
+# google/api/*.proto and google/rpc/*.proto from the PyPI package
+# googleapis-common-protos (installed into a cached venv).
 #
 # Environment:
-#   GOOGLEAPIS_INCLUDE  directory holding google/api/annotations.proto
-#                       (skips the venv when set)
+#   GOOGLEAPIS_INCLUDE  directory holding google/api/annotations.proto and
+#                       google/rpc/status.proto (skips the venv when set)
+#   GRPC_GATEWAY_INCLUDE  directory holding
+#                       protoc-gen-swagger/options/annotations.proto
+#                       (default: the Debian -dev package's gocode tree)
 #   SPECWARD_GEN_VENV   venv used for googleapis-common-protos and PyYAML
 #                       (default: ${TMPDIR:-/tmp}/specward-gen-venv)
 set -euo pipefail
@@ -46,20 +59,36 @@ wkt_include() {
   return 1
 }
 
+swagger_options_include() {
+  # Directory holding protoc-gen-swagger/options/annotations.proto.
+  local d="${GRPC_GATEWAY_INCLUDE:-/usr/share/gocode/src/github.com/grpc-ecosystem/grpc-gateway}"
+  if [[ -f "${d}/protoc-gen-swagger/options/annotations.proto" ]]; then
+    echo "${d}"
+    return 0
+  fi
+  return 1
+}
+
 ensure_tools() {
-  if command -v protoc >/dev/null 2>&1 && [[ -n "$(find_plugin)" ]] && wkt_include >/dev/null; then
+  if command -v protoc >/dev/null 2>&1 && [[ -n "$(find_plugin)" ]] \
+    && wkt_include >/dev/null && swagger_options_include >/dev/null; then
     return 0
   fi
   if ! command -v apt-get >/dev/null 2>&1; then
-    log "protoc and protoc-gen-swagger are missing and apt-get is unavailable"
+    log "protoc, protoc-gen-swagger or the swagger options protos are missing and apt-get is unavailable"
     exit 1
   fi
-  log "installing protobuf-compiler and golang-grpc-gateway"
+  log "installing protobuf-compiler, golang-grpc-gateway and golang-github-grpc-ecosystem-grpc-gateway-dev"
   local sudo=()
   if [[ "$(id -u)" != 0 ]]; then sudo=(sudo); fi
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
-    protobuf-compiler libprotobuf-dev golang-grpc-gateway >/dev/null
+    protobuf-compiler libprotobuf-dev golang-grpc-gateway \
+    golang-github-grpc-ecosystem-grpc-gateway-dev >/dev/null
+  if ! swagger_options_include >/dev/null; then
+    log "protoc-gen-swagger/options/annotations.proto not found; set GRPC_GATEWAY_INCLUDE"
+    exit 1
+  fi
 }
 
 ensure_venv() {
@@ -86,6 +115,7 @@ import google.api
 
 path = os.path.dirname(os.path.dirname(list(google.api.__path__)[0]))
 assert os.path.isfile(os.path.join(path, "google", "api", "annotations.proto")), path
+assert os.path.isfile(os.path.join(path, "google", "rpc", "status.proto")), path
 print(path)
 PY
 }
@@ -94,10 +124,11 @@ main() {
   ensure_tools
   ensure_venv
 
-  local plugin gapi wkt
+  local plugin gapi wkt gw
   plugin="$(find_plugin)"
   gapi="$(googleapis_include)"
   wkt="$(wkt_include)"
+  gw="$(swagger_options_include)"
   TMP_DIR="$(mktemp -d)"
   trap 'rm -rf "${TMP_DIR:-}" "${OUT_YAML}.tmp"' EXIT
   local tmp="${TMP_DIR}"
@@ -114,7 +145,7 @@ main() {
   log "protoc $(protoc --version | awk '{print $2}'), plugin protoc-gen-${plugin}, ${#protos[@]} protos"
   (
     cd "${UPSTREAM_DIR}"
-    protoc -I . -I "${gapi}" -I "${wkt}" \
+    protoc -I . -I "${gapi}" -I "${wkt}" -I "${gw}" \
       "--${plugin}_out=logtostderr=true,allow_merge=true,merge_file_name=api:${tmp}" \
       "${protos[@]}"
   )
