@@ -1,0 +1,69 @@
+"""``specward drift UPSTREAM PUBLISHED``: what the published spec lacks compared with upstream."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from specward.commands.common import (
+    emit,
+    fail_on_option,
+    format_option,
+    output_option,
+    write_atomic,
+)
+
+
+@click.command()
+@click.argument("upstream", required=False)
+@click.argument("published", required=False)
+@click.option(
+    "--contract",
+    type=click.Path(dir_okay=False),
+    help="Read paths and drift: overrides from this contract.",
+)
+@click.option(
+    "--baseline",
+    help="The upstream the published spec was last synced with (three-way descriptions).",
+)
+@click.option("--explain", is_flag=True, help="Print the inferred mapping instead of the drift.")
+@format_option()
+@fail_on_option
+@output_option
+def drift(
+    upstream: str | None,
+    published: str | None,
+    contract: str | None,
+    baseline: str | None,
+    explain: bool,
+    fmt: str,
+    fail_on: str,
+    output: str | None,
+) -> None:
+    """Report the real differences between UPSTREAM (grpc-gateway swagger) and PUBLISHED.
+
+    Exit 0 in sync, 1 drift at or above --fail-on, 2 bad input.
+    """
+    from specward.drift.files import drift_files, resolve_inputs
+    from specward.drift.mapping import explain_text
+
+    inputs = resolve_inputs(upstream, published, baseline=baseline, contract=contract)
+    result = drift_files(
+        inputs.upstream, inputs.published, baseline=inputs.baseline, overrides=inputs.overrides
+    )
+    if explain:
+        if fmt == "json":
+            text = (
+                json.dumps(result.mapping.as_dict(result.upstream, result.published), indent=2)
+                + "\n"
+            )
+        else:
+            text = explain_text(result.mapping, result.upstream, result.published)
+        if output:
+            write_atomic(output, text)
+        else:
+            click.echo(text, nl=False)
+        sys.exit(0)
+    emit(result.report(fail_on), fmt, output)

@@ -1,0 +1,662 @@
+"""Compare an upstream spec with the published one through a :class:`Mapping`.
+
+Only real differences are reported; naming, path prefix, body parameter against request body,
+YAML style and key order are representation and never show up. See docs/drift.md.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from specward.compare.renames import pair_renames
+from specward.drift.mapping import Mapping, _body, _reachable, _success, infer_mapping
+from specward.drift.names import is_well_known, snake_case
+from specward.drift.result import KINDS, PUBLISHED_ONLY, DriftItem, DriftResult
+from specward.drift.shapes import (
+    ANY,
+    COMPOSITE,
+    describe,
+    formats_differ,
+    kind,
+    ref_name,
+    unspecified,
+    unwrap,
+)
+from specward.errors import SpecwardError
+from specward.load.parse import line_of
+from specward.load.pointer import join_pointer, split_pointer
+from specward.model import Operation, Schema, Source, Spec, path_key, path_params
+from specward.report import LEVELS
+
+
+@dataclass(frozen=True)
+class _Loc:
+    """Where a comparison stands: names on both sides, the published pointer, context."""
+
+    pub: str
+    up: str
+    pointer: str
+    up_pointer: str = ""
+    param: dict[str, Any] | None = None  # {"name", "in"} inside a parameter (or body)
+    seen: frozenset[Any] = field(default_factory=frozenset)
+
+    def child(self, pub_name: str, up_name: str, pointer: str, up_pointer: str) -> _Loc:
+        return replace(
+            self,
+            pub=f"{self.pub}.{pub_name}",
+            up=f"{self.up}.{up_name}",
+            pointer=pointer,
+            up_pointer=up_pointer,
+            param=None,
+        )
+
+
+def _norm(text: Any) -> str:
+    return " ".join(str(text).split()) if isinstance(text, str) else ""
+
+
+class _Comparer:
+    def __init__(
+        self,
+        upstream: Spec,
+        published: Spec,
+        mapping: Mapping,
+        baseline: Spec | None,
+        levels: dict[str, str],
+    ) -> None:
+        self.up = upstream
+        self.pub = published
+        self.mapping = mapping
+        self.baseline = baseline
+        self.levels = levels
+        self.items: list[DriftItem] = []
+        self.rename = {u: mapping.published_name(u) for u in upstream.schemas}
+        self.mapped_pub = set(mapping.schemas.values())
+        self.inline_up: set[str] = set()  # upstream schemas compared against inline published nodes
+        self.inline_pub: set[str] = set()
+        self.scope: list[str] | None = None
+        self.snake_pairs = 0  # properties matched only once camelCase is written snake_case
+        self.camel_pairs = 0  # camelCase properties matched as written
+
+    # -- output ------------------------------------------------------------------------------
+    def add(
+        self,
+        kind_: str,
+        loc: _Loc,
+        message: str,
+        *,
+        pointer: str | None = None,
+        pub_loc: str | None = None,
+        up_loc: str | None = None,
+        details: dict[str, Any] | None = None,
+        up_pointer: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        details = dict(details or {})
+        if loc.param is not None and kind_ not in ("property-renamed",):
+            details = {**loc.param, **details}
+        self.items.append(
+            DriftItem(
+                kind=kind_,
+                level=self.levels.get(kind_, KINDS[kind_][0]),
+                published_location=pub_loc or loc.pub,
+                upstream_location=up_loc or loc.up,
+                pointer=pointer if pointer is not None else loc.pointer,
+                message=message,
+                details=details,
+                upstream_pointer=up_pointer if up_pointer is not None else loc.up_pointer,
+                source=Source(self.pub.name, line) if line else None,
+            )
+        )
+
+    def equivalent(self, upstream: Schema, published: Schema) -> bool:
+        """True when comparing the two nodes finds nothing (used for rename pairing)."""
+        saved, self.items = self.items, []
+        try:
+            self.node(upstream, published, _Loc("", "", published.pointer))
+            return not self.items
+        finally:
+            self.items = saved
+
+    # -- schema nodes ------------------------------------------------------------------------
+    def node(self, u: Schema, p: Schema, loc: _Loc) -> None:
+        uu, pp = unwrap(u), unwrap(p)
+        mark = (uu.identity, pp.identity)
+        if mark in loc.seen:
+            return
+        loc = replace(loc, seen=loc.seen | {mark})
+        un, pn = ref_name(uu), ref_name(pp)
+        m = self.mapping
+        if un and is_well_known(un):
+            self.kinds(uu, pp, loc, structural=False)
+            return
+        if un and pn:
+            if m.schemas.get(un) == pn or (un in m.error_schemas and pn == m.error_schema):
+                return
+            if un in m.schemas or pn in self.mapped_pub or un in m.error_schemas:
+                self.type_changed(
+                    uu, pp, loc, f"refers to {self.rename.get(un, un)} upstream but {pn} here"
+                )
+                return
+        elif un and not pn:
+            if un not in m.schemas:
+                self.inline_up.add(un)
+        elif pn and not un and pn not in self.mapped_pub:
+            self.inline_pub.add(pn)
+        self.kinds(uu, pp, loc, structural=True)
+
+    def kinds(self, uu: Schema, pp: Schema, loc: _Loc, *, structural: bool) -> None:
+        uk, pk = kind(uu), kind(pp)
+        if ANY in (uk, pk) or COMPOSITE in (uk, pk):
+            return
+        if uk != pk:
+            self.type_changed(uu, pp, loc)
+            return
+        if not structural:
+            return
+        ru, rp = uu.resolve(), pp.resolve()
+        if uk == "array":
+            if ru.items is not None and rp.items is not None:
+                self.node(
+                    ru.items,
+                    rp.items,
+                    replace(loc, pointer=rp.items.pointer, up_pointer=ru.items.pointer),
+                )
+        elif uk == "object":
+            self.properties(ru, rp, loc)
+            xu, xp = ru.additional_properties, rp.additional_properties
+            if isinstance(xu, Schema) and isinstance(xp, Schema):
+                self.node(xu, xp, replace(loc, pointer=xp.pointer, up_pointer=xu.pointer))
+        else:
+            if formats_differ(uu, pp):
+                self.type_changed(uu, pp, loc, level="warning")
+            self.enums(ru, rp, loc)
+
+    def type_changed(
+        self, uu: Schema, pp: Schema, loc: _Loc, why: str | None = None, level: str | None = None
+    ) -> None:
+        was, now = describe(pp), describe(uu, self.rename)
+        kind_ = "parameter-changed" if loc.param is not None else "property-type-changed"
+        array = (kind(uu) == "array") != (kind(pp) == "array")
+        message = why or f"type is {was} here but {now} upstream"
+        details: dict[str, Any] = {"from": was, "to": now}
+        if array:
+            details["array"] = kind(uu) == "array"
+        self.add(kind_, loc, message, details=details, line=pp.line)
+        if level and self.items[-1].level == KINDS[kind_][0] and kind_ not in self.levels:
+            self.items[-1].level = level
+
+    def enums(self, ru: Schema, rp: Schema, loc: _Loc) -> None:
+        uvals, pvals = ru.enum, rp.enum
+        if not uvals or pvals is None or "enum" not in rp.node:
+            return
+        pointer = join_pointer(rp.pointer, "enum")
+        for i, value in enumerate(uvals):
+            if value not in pvals and not (i == 0 and unspecified(value)):
+                self.add(
+                    "enum-value-added",
+                    loc,
+                    f"upstream enum value {value!r} is missing",
+                    pointer=pointer,
+                    details={"value": value},
+                    up_pointer=join_pointer(ru.pointer, "enum"),
+                    line=rp.line,
+                )
+        for value in pvals:
+            if value not in uvals:
+                self.add(
+                    "enum-value-removed",
+                    loc,
+                    f"enum value {value!r} no longer exists upstream",
+                    pointer=pointer,
+                    details={"value": value},
+                    up_pointer=join_pointer(ru.pointer, "enum"),
+                    line=rp.line,
+                )
+
+    def properties(self, ru: Schema, rp: Schema, loc: _Loc) -> None:
+        up_props, pub_props = ru.flattened_properties(), rp.flattened_properties()
+        pairs = {n: n for n in up_props if n in pub_props}
+        left_pub = {snake_case(n): n for n in pub_props if n not in pairs.values()}
+        for n in up_props:
+            if n not in pairs and snake_case(n) in left_pub:
+                pairs[n] = left_pub.pop(snake_case(n))  # same field, other JSON name style
+                self.snake_pairs += 1
+            elif pairs.get(n) == n and n != snake_case(n):
+                self.camel_pairs += 1
+        added = {n: s for n, s in up_props.items() if n not in pairs}
+        removed = {n: s for n, s in pub_props.items() if n not in pairs.values()}
+        renames = pair_renames(removed, added, lambda p, u: self.equivalent(u, p))
+        for old, new in renames:
+            p = pub_props[old]
+            self.add(
+                "property-renamed",
+                loc,
+                f"renamed to {new} upstream",
+                pointer=p.pointer,
+                pub_loc=f"{loc.pub}.{old}",
+                up_loc=f"{loc.up}.{new}",
+                details={"from": old, "to": new},
+                up_pointer=added[new].pointer,
+                line=p.line,
+            )
+            added.pop(new)
+            removed.pop(old)
+            pairs[new] = old
+        for name, s in added.items():
+            self.add(
+                "property-added",
+                loc,
+                f"upstream property ({describe(s, self.rename)}) is missing",
+                pointer=join_pointer(rp.pointer, "properties", name),
+                pub_loc=f"{loc.pub}.{name}",
+                up_loc=f"{loc.up}.{name}",
+                details={"type": describe(s, self.rename)},
+                up_pointer=s.pointer,
+                line=rp.line,
+            )
+        for name, s in removed.items():
+            self.add(
+                "property-removed",
+                loc,
+                "no longer exists upstream",
+                pointer=s.pointer,
+                pub_loc=f"{loc.pub}.{name}",
+                up_loc=f"{loc.up}.{name}",
+                line=s.line,
+            )
+        up_req, pub_req = set(ru.flattened_required()), set(rp.flattened_required())
+        for uname in sorted(pairs, key=list(up_props).index):
+            pname = pairs[uname]
+            u, p = up_props[uname], pub_props[pname]
+            child = loc.child(pname, uname, p.pointer, u.pointer)
+            if uname in up_req and pname not in pub_req:
+                self.add(
+                    "property-required-changed",
+                    child,
+                    "required upstream but optional here",
+                    pointer=join_pointer(rp.pointer, "required"),
+                    details={"required": True, "name": pname},
+                    line=p.line,
+                )
+            self.node(u, p, child)
+
+    # -- operations --------------------------------------------------------------------------
+    def operation(self, uop: Operation, pop: Operation) -> None:
+        base = _Loc(pop.label, uop.label, pop.pointer, uop.pointer)
+        for uname, pname in zip(path_params(uop.path), path_params(pop.path), strict=False):
+            self.parameter(uop, pop, ("path", uname), ("path", pname), base)
+        up_params = {k: v for k, v in uop.parameters.items() if v.location != "path"}
+        pub_params = {k: v for k, v in pop.parameters.items() if v.location != "path"}
+        for key, param in up_params.items():
+            if key in pub_params:
+                self.parameter(uop, pop, key, key, base)
+            else:
+                self.add(
+                    "parameter-added",
+                    base,
+                    f"upstream {param.location} parameter {param.name!r} is missing",
+                    pointer=join_pointer(pop.pointer, "parameters", "-"),
+                    details={"name": param.name, "in": param.location},
+                    up_pointer=param.pointer,
+                    line=pop.source.line,
+                )
+        for key, param in pub_params.items():
+            if key not in up_params:
+                self.add(
+                    "parameter-removed",
+                    base,
+                    f"{param.location} parameter {param.name!r} no longer exists upstream",
+                    pointer=param.pointer,
+                    details={"name": param.name, "in": param.location},
+                    line=param.source.line,
+                )
+        ub, pb = _body(uop), _body(pop)
+        body = {"name": "body", "in": "body"}
+        if ub is not None and pb is None:
+            self.add(
+                "parameter-added",
+                base,
+                "the upstream request body is missing",
+                pointer=join_pointer(pop.pointer, "requestBody"),
+                details=body,
+                up_pointer=uop.request_body.pointer if uop.request_body else "",
+                line=pop.source.line,
+            )
+        elif pb is not None and ub is None:
+            self.add(
+                "parameter-removed",
+                base,
+                "the request body no longer exists upstream",
+                pointer=join_pointer(pop.pointer, "requestBody"),
+                details=body,
+                line=pop.source.line,
+            )
+        elif ub is not None and pb is not None:
+            self.node(
+                ub,
+                pb,
+                replace(
+                    base,
+                    pub=f"{pop.label} body",
+                    up=f"{uop.label} body",
+                    pointer=pb.pointer,
+                    up_pointer=ub.pointer,
+                    param=body,
+                ),
+            )
+        us, ps = _success(uop), _success(pop)
+        if us is not None and ps is not None:
+            self.node(
+                us,
+                ps,
+                replace(
+                    base,
+                    pub=f"{pop.label} response",
+                    up=f"{uop.label} response",
+                    pointer=ps.pointer,
+                    up_pointer=us.pointer,
+                    param={"name": "response", "in": "response"},
+                ),
+            )
+
+    def parameter(
+        self,
+        uop: Operation,
+        pop: Operation,
+        ukey: tuple[str, str],
+        pkey: tuple[str, str],
+        base: _Loc,
+    ) -> None:
+        u, p = uop.parameters.get(ukey), pop.parameters.get(pkey)
+        if u is None or p is None:
+            return
+        loc = replace(
+            base, pointer=p.pointer, up_pointer=u.pointer, param={"name": p.name, "in": p.location}
+        )
+        if u.required and not p.required:
+            self.add(
+                "parameter-changed",
+                loc,
+                f"{p.location} parameter {p.name!r} is required upstream",
+                details={"required": True},
+                line=p.source.line,
+            )
+        if u.schema is not None and p.schema is not None:
+            self.node(u.schema, p.schema, replace(loc, pointer=p.schema.pointer))
+
+    # -- descriptions (three-way) ------------------------------------------------------------
+    def wording(
+        self,
+        pub_loc: str,
+        up_loc: str,
+        pointer: str,
+        old: Any,
+        new: Any,
+        current: Any,
+        field_: str = "description",
+        line: int | None = None,
+    ) -> None:
+        if not isinstance(new, str) or _norm(old) == _norm(new) or _norm(current) == _norm(new):
+            return
+        if old is None and current is not None:
+            return  # upstream gained wording the published spec already curates
+        self.items.append(
+            DriftItem(
+                kind="description-changed",
+                level=self.levels.get("description-changed", "info"),
+                published_location=pub_loc,
+                upstream_location=up_loc,
+                pointer=join_pointer(pointer, field_),
+                message=f"upstream {field_} changed since the baseline",
+                details={"field": field_, "baseline": old, "upstream": new, "published": current},
+                source=Source(self.pub.name, line) if line else None,
+            )
+        )
+
+    def descriptions(self) -> None:
+        base = self.baseline
+        if base is None:
+            return
+        for u, p in sorted(self.mapping.schemas.items()):
+            old_s = base.schemas.get(u)
+            if old_s is None:
+                continue
+            us, ps = self.up.schemas[u], self.pub.schemas[p]
+            self.wording(
+                p,
+                u,
+                ps.pointer,
+                old_s.get("description"),
+                us.get("description"),
+                ps.get("description"),
+                line=ps.line,
+            )
+            old_props, up_props, pub_props = (
+                old_s.flattened_properties(),
+                us.flattened_properties(),
+                ps.flattened_properties(),
+            )
+            for name, prop in up_props.items():
+                if name in pub_props and name in old_props:
+                    pp = pub_props[name]
+                    self.wording(
+                        f"{p}.{name}",
+                        f"{u}.{name}",
+                        pp.pointer,
+                        old_props[name].node.get("description"),
+                        prop.node.get("description"),
+                        pp.node.get("description"),
+                        line=pp.line,
+                    )
+        for ukey, pkey in sorted(self.mapping.operations.items()):
+            old_op = base.operations.get(ukey)
+            if old_op is None:
+                continue
+            uop, pop = self.up.operations[ukey], self.pub.operations[pkey]
+            for field_ in ("summary", "description"):
+                self.wording(
+                    pop.label,
+                    uop.label,
+                    pop.pointer,
+                    getattr(old_op, field_),
+                    getattr(uop, field_),
+                    getattr(pop, field_),
+                    field_,
+                    line=pop.source.line,
+                )
+            for key, param in uop.parameters.items():
+                if key in pop.parameters and key in old_op.parameters:
+                    pp = pop.parameters[key]
+                    self.wording(
+                        pop.label,
+                        uop.label,
+                        pp.pointer,
+                        old_op.parameters[key].description,
+                        param.description,
+                        pp.description,
+                        line=pp.source.line,
+                    )
+        if isinstance(base.info.get("description"), str):
+            self.wording(
+                "info",
+                "info",
+                "/info",
+                base.info.get("description"),
+                self.up.info.get("description"),
+                self.pub.info.get("description"),
+            )
+
+    # -- everything --------------------------------------------------------------------------
+    def run(self) -> list[DriftItem]:
+        m = self.mapping
+        matched_pub = set(m.operations.values())
+        for ukey in sorted(self.up.operations, key=lambda k: (k[1], k[0])):
+            uop = self.up.operations[ukey]
+            if ukey in m.operations:
+                self.operation(uop, self.pub.operations[m.operations[ukey]])
+                continue
+            path = m.published_path(uop.path)
+            same_shape = [
+                op.path
+                for op in self.pub.operations.values()
+                if path_key(op.path) == path_key(path)
+            ]
+            path = same_shape[0] if same_shape else path
+            label = f"{uop.method} {path}"
+            self.add(
+                "operation-added",
+                _Loc(label, uop.label, join_pointer("/paths", path, uop.method.lower())),
+                f"upstream operation {uop.operation_id or uop.label} is not published",
+                details={"operationId": uop.operation_id},
+                up_pointer=uop.pointer,
+                line=self.line_near(join_pointer("/paths", path)),
+            )
+        for pkey in sorted(self.pub.operations, key=lambda k: (k[1], k[0])):
+            if pkey not in matched_pub and self.in_scope(self.pub.operations[pkey]):
+                pop = self.pub.operations[pkey]
+                self.add(
+                    "operation-removed",
+                    _Loc(pop.label, "", pop.pointer),
+                    "published-only: no upstream operation",
+                    line=pop.source.line,
+                )
+        for u, p in sorted(m.schemas.items()):
+            us, ps = self.up.schemas[u], self.pub.schemas[p]
+            self.node(us, ps, _Loc(p, u, ps.pointer, us.pointer))
+        skip_up = set(m.schemas) | set(m.error_schemas) | set(m.ignored) | self.inline_up
+        for u in sorted(self.up.schemas):
+            if u not in skip_up:
+                name = m.published_name(u)
+                self.add(
+                    "schema-added",
+                    _Loc(name, u, join_pointer(self._schemas_pointer(), name)),
+                    f"upstream schema {u} is not published",
+                    up_pointer=self.up.schemas[u].pointer,
+                    line=self.line_near(self._schemas_pointer()),
+                )
+        skip_pub = (
+            self.mapped_pub
+            | {m.error_schema}
+            | self.inline_pub
+            | set(m.ignored)
+            | set(m.error_schemas)
+        )
+        # schemas that mapped ones are built from (allOf parts, referenced types) are covered by
+        # the comparison of those; only unreachable published-only schemas are reported
+        skip_pub |= _reachable(self.pub, sorted(self.mapped_pub))
+        scoped = self.scoped_schemas()
+        for p in sorted(self.pub.schemas):
+            if p not in skip_pub and not is_well_known(p) and (scoped is None or p in scoped):
+                ps = self.pub.schemas[p]
+                self.add(
+                    "schema-removed",
+                    _Loc(p, "", ps.pointer),
+                    "published-only: no upstream schema",
+                    line=ps.line,
+                )
+        self.descriptions()
+        if self.snake_pairs > self.camel_pairs:
+            self.publish_snake_case()
+        return _dedupe(self.items)
+
+    def publish_snake_case(self) -> None:
+        """The published spec writes upstream's lowerCamelCase JSON names in snake_case: new
+        property names follow it."""
+        for item in self.items:
+            if item.kind == "property-added":
+                head, _, name = item.published_location.rpartition(".")
+                item.published_location = f"{head}.{snake_case(name)}"
+                parent = item.pointer.rsplit("/", 1)[0]
+                item.pointer = join_pointer(parent, snake_case(name))
+            elif item.kind == "property-renamed":
+                item.details["to"] = snake_case(item.details["to"])
+
+    def in_scope(self, op: Operation) -> bool:
+        """Published operations outside ``scope`` belong to other APIs of the same spec."""
+        return self.scope is None or any(op.path.startswith(prefix) for prefix in self.scope)
+
+    def scoped_schemas(self) -> set[str] | None:
+        """Published schemas used by in-scope operations (None: no scope, all of them)."""
+        if self.scope is None:
+            return None
+        roots: set[str] = set()
+        for op in self.pub.operations.values():
+            if not self.in_scope(op):
+                continue
+            nodes = [p.schema for p in op.parameters.values()]
+            nodes.append(_body(op))
+            for resp in op.responses.values():
+                nodes.extend(mt.schema for mt in resp.content.values())
+            roots.update(n for n in (ref_name(x) for x in nodes if x is not None) if n)
+        return _reachable(self.pub, sorted(roots))
+
+    def line_near(self, pointer: str) -> int | None:
+        """Line of the deepest existing node on ``pointer`` in the published entry document."""
+        node, line = self.pub.ws.data, None
+        for token in split_pointer(pointer):
+            if not isinstance(node, dict) or token not in node:
+                break
+            line = line_of(node, token) or line
+            node = node[token]
+        return line
+
+    def _schemas_pointer(self) -> str:
+        return "/definitions" if self.pub.version == "2.0" else "/components/schemas"
+
+
+def _dedupe(items: list[DriftItem]) -> list[DriftItem]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for item in sorted(items, key=lambda i: (*i.sort_key, "in" in i.details)):
+        details = (
+            {"value": item.details.get("value")} if item.kind.startswith("enum-") else item.details
+        )
+        key = (item.kind, item.pointer, json.dumps(details, sort_keys=True, default=str))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _levels(overrides: dict[str, Any]) -> dict[str, str]:
+    levels: dict[str, str] = {}
+    if overrides.get("fail_on_published_only"):
+        levels.update({k: "error" for k in PUBLISHED_ONLY})
+    for kind_, level in (overrides.get("levels") or {}).items():
+        if kind_ not in KINDS:
+            raise SpecwardError(f"drift.levels: unknown kind {kind_!r} (known: {', '.join(KINDS)})")
+        if level not in LEVELS:
+            raise SpecwardError(f"drift.levels.{kind_}: level must be one of {', '.join(LEVELS)}")
+        levels[str(kind_)] = str(level)
+    return levels
+
+
+def compare(
+    upstream: Spec,
+    published: Spec,
+    *,
+    mapping_overrides: dict[str, Any] | None = None,
+    baseline: Spec | None = None,
+) -> DriftResult:
+    """Compare ``upstream`` (usually grpc-gateway Swagger 2.0) with ``published`` (OpenAPI 3.x)."""
+    overrides = dict(mapping_overrides or {})
+    mapping = infer_mapping(upstream, published, overrides)
+    comparer = _Comparer(upstream, published, mapping, baseline, _levels(overrides))
+    if overrides.get("scope"):
+        scope = overrides["scope"]
+        comparer.scope = [str(s) for s in (scope if isinstance(scope, list) else [scope])]
+    items = comparer.run()
+    ignore = {str(x) for x in overrides.get("ignore") or []}
+    if ignore:
+        items = [
+            i
+            for i in items
+            if i.published_location not in ignore and i.upstream_location not in ignore
+        ]
+    notes = []
+    if baseline is None:
+        notes.append("no baseline: description differences are not reported (see --baseline)")
+    return DriftResult(upstream, published, mapping, items, baseline, notes)

@@ -1,0 +1,126 @@
+"""What a schema node *means* on the wire, with grpc-gateway's representation choices folded in.
+
+- int64, uint64 and the fixed/sint variants are JSON strings upstream; a published ``string``
+  with or without an int64/uint64 format is the same thing.
+- Timestamp is ``string``/``date-time``, Duration a ``string``, Struct an ``object``, Value
+  anything, Any an ``object`` with ``@type``; wrappers are (nullable) primitives.
+- Nullability is not compared: wrappers and ``optional`` make upstream fields nullable in ways
+  published specs rarely spell out.
+"""
+
+from __future__ import annotations
+
+from specward.drift.names import is_well_known
+from specward.model import Schema
+
+INT64_FORMATS = frozenset({"int64", "uint64", "fixed64", "sfixed64", "sint64"})
+_IGNORED_FORMATS = {"boolean": None}  # grpc-gateway writes format: boolean on bools
+
+ANY = "any"
+COMPOSITE = "composite"
+
+
+def unwrap(schema: Schema) -> Schema:
+    """The meaningful node: ``allOf: [X]`` and ``anyOf/oneOf: [X, {type: null}]`` stand for X."""
+    seen: set[tuple[str, str]] = set()
+    while schema.identity not in seen:
+        seen.add(schema.identity)
+        node = schema.node
+        if schema.ref is not None:
+            return schema
+        parts = schema.all_of if "allOf" in node else []
+        if len(parts) == 1 and not node.get("properties"):
+            schema = parts[0]
+            continue
+        for key, members in (("anyOf", schema.any_of), ("oneOf", schema.one_of)):
+            if key in node:
+                real = [
+                    m for m in members if m.types != frozenset({"null"}) and m.get("type") != "null"
+                ]
+                if len(real) == 1:
+                    schema = real[0]
+                    break
+        else:
+            return schema
+    return schema
+
+
+def ref_name(schema: Schema) -> str | None:
+    """Component name this node refers to (after unwrapping), if any."""
+    schema = unwrap(schema)
+    return schema.ref_name if schema.ref is not None else None
+
+
+def kind(schema: Schema) -> str:
+    """``object``, ``array``, ``string``, ``integer``, ``number``, ``boolean``, ``any`` or
+    ``composite``. Refs are followed; upstream well-known types get their wire kind."""
+    schema = unwrap(schema)
+    name = schema.ref_name if schema.ref is not None else None
+    if name and is_well_known(name):
+        lowered = name.lower()
+        if lowered.endswith(("nullvalue", "value")) and not lowered.endswith("listvalue"):
+            return ANY
+        if lowered.endswith("listvalue"):
+            return "array"
+        return "object"
+    target = schema.resolve()
+    types = target.types - {"null"}
+    if len(types) == 1:
+        return next(iter(types))
+    if len(types) > 1:
+        return COMPOSITE
+    node = target.node
+    if "properties" in node or "additionalProperties" in node:
+        return "object"
+    if "items" in node:
+        return "array"
+    enum = target.enum
+    if enum:
+        values = {type(v).__name__ for v in enum if v is not None}
+        if values == {"str"}:
+            return "string"
+        if values <= {"int"}:
+            return "integer"
+    if "allOf" in node and not any(k in node for k in ("oneOf", "anyOf")):
+        parts = {kind(part) for part in target.all_of} - {ANY}
+        if parts <= {"object"}:
+            return "object"  # allOf composition of objects: compared through flattened properties
+    if any(k in node for k in ("allOf", "oneOf", "anyOf")):
+        return COMPOSITE
+    return ANY
+
+
+def wire_format(schema: Schema) -> str | None:
+    """The format that matters: ``None`` for ignorable ones (``boolean``)."""
+    fmt = unwrap(schema).resolve().format
+    if fmt in _IGNORED_FORMATS:
+        return None
+    return fmt
+
+
+def formats_differ(upstream: Schema, published: Schema) -> bool:
+    """True when both sides name a format and they disagree (int64 and uint64 strings agree)."""
+    a, b = wire_format(upstream), wire_format(published)
+    if a is None or b is None or a == b:
+        return False
+    return not (a in INT64_FORMATS and b in INT64_FORMATS)
+
+
+def describe(schema: Schema | None, rename: dict[str, str] | None = None) -> str:
+    """Short human form: ``string (int64)``, ``array of RL.Foo``, ``object``."""
+    if schema is None:
+        return "nothing"
+    k = kind(schema)
+    name = ref_name(schema)
+    if name and not is_well_known(name):
+        return (rename or {}).get(name, name)
+    if k == "array":
+        items = unwrap(schema).resolve().items
+        return f"array of {describe(items, rename)}" if items is not None else "array"
+    fmt = wire_format(schema)
+    return f"{k} ({fmt})" if fmt else k
+
+
+def unspecified(value: object) -> bool:
+    """Proto3 enums start with a zero value named ``*_UNSPECIFIED`` (or ``UNSPECIFIED``)."""
+    return isinstance(value, str) and (value == "UNSPECIFIED" or value.endswith("_UNSPECIFIED"))

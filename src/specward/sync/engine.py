@@ -1,0 +1,126 @@
+"""``sync_file``: apply upstream drift to the published file, safely."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from specward import model
+from specward.commands.common import write_atomic
+from specward.drift.compare import compare
+from specward.drift.result import DriftItem, DriftResult
+from specward.errors import SpecwardError
+from specward.load.source import split_git_ref
+from specward.sync.apply import Applier
+from specward.sync.roundtrip import load_editable
+from specward.validate import validate_spec
+
+
+class SyncError(SpecwardError):
+    """The synced result would be invalid; the published file was left untouched."""
+
+
+@dataclass
+class SyncResult:
+    """What a sync did (or would do)."""
+
+    published: str
+    changed: bool
+    written: bool
+    diff: str
+    applied: list[DriftItem] = field(default_factory=list)
+    skipped: list[tuple[DriftItem, str]] = field(default_factory=list)
+    remaining: list[DriftItem] = field(default_factory=list)  # drift still reported after the sync
+    drift: DriftResult | None = None
+
+    def summary(self) -> str:
+        state = (
+            "written" if self.written else ("would change" if self.changed else "already in sync")
+        )
+        verb = "applied" if self.written else "to apply"
+        parts = [
+            f"{self.published}: {state}",
+            f"{len(self.applied) if self.changed else 0} change(s) {verb}",
+        ]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} kept as published")
+        left = [i for i in self.remaining if i.level != "info"]
+        if left:
+            parts.append(f"{len(left)} drift item(s) left to fix by hand")
+        return ", ".join(parts)
+
+
+def _problems(path: Path) -> set[str]:
+    return {p.message for p in validate_spec(path)}
+
+
+def _validated_spec(text: str, published: Path, before: set[str]) -> model.Spec:
+    """Write ``text`` next to the published file, validate and load it; raise when invalid."""
+    fd, tmp = tempfile.mkstemp(
+        prefix=".specward-sync-", suffix=published.suffix, dir=published.parent
+    )
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        new = sorted(_problems(Path(tmp)) - before)
+        if new:
+            shown = "; ".join(new[:3]) + (f" (and {len(new) - 3} more)" if len(new) > 3 else "")
+            raise SyncError(
+                f"{published}: the synced spec would be invalid, file left untouched: {shown}"
+            )
+        return model.load(tmp)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def sync_file(
+    upstream: str,
+    published: str | os.PathLike[str],
+    *,
+    baseline: str | None = None,
+    overrides: dict[str, Any] | None = None,
+    check: bool = False,
+    dry_run: bool = False,
+) -> SyncResult:
+    """Bring ``published`` in line with ``upstream``; write it unless ``check`` or ``dry_run``."""
+    if split_git_ref(os.fspath(published)) is not None:
+        raise SpecwardError(
+            f"{published}: sync edits a file in the working tree, not a git revision"
+        )
+    abs_path = Path(os.path.abspath(published))
+    if not abs_path.is_file():
+        raise SpecwardError(f"{published}: no such file")
+    text = abs_path.read_text(encoding="utf-8")
+    up = model.load(upstream)
+    pub = model.load(abs_path)
+    base = model.load(baseline) if baseline else None
+    result = compare(up, pub, mapping_overrides=overrides, baseline=base)
+    doc = load_editable(text, str(published))
+    applier = Applier(result, doc)
+    applier.apply(result.items)
+    new_text = doc.dump() if applier.applied else text
+    changed = new_text != text
+    remaining = result.items
+    if changed:
+        before = _problems(abs_path)
+        synced = _validated_spec(new_text, abs_path, before)
+        remaining = compare(up, synced, mapping_overrides=overrides, baseline=base).items
+    diff = "".join(
+        difflib.unified_diff(
+            text.splitlines(keepends=True),
+            new_text.splitlines(keepends=True),
+            fromfile=f"a/{published}",
+            tofile=f"b/{published}",
+        )
+    )
+    written = False
+    if changed and not check and not dry_run:
+        write_atomic(abs_path, new_text)
+        written = True
+    return SyncResult(
+        str(published), changed, written, diff, applier.applied, applier.skipped, remaining, result
+    )
