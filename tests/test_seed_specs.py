@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import REPO, SPECS
 
 from specward.contracts import find_contracts
 from specward.model import load
 from specward.validate import validate_spec
-from tests.conftest import REPO, SPECS
 
 SEED_SPECS = [
     "together-rl/openapi.yaml",
@@ -56,7 +56,11 @@ def test_llama_stack_moves_job_uuid_into_the_path():
 
 def test_training_jobs_create_body_is_a_discriminated_one_of():
     spec = load(SPECS / "training-jobs/openapi.yaml")
-    create = next(op for op in spec.operations.values() if op.method == "POST" and op.path.endswith("/training/jobs"))
+    create = next(
+        op
+        for op in spec.operations.values()
+        if op.method == "POST" and op.path.endswith("/training/jobs")
+    )
     body = create.request_body.content["application/json"].schema
     assert len(body.one_of) == 3
     assert body.discriminator and body.discriminator["propertyName"]

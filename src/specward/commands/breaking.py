@@ -1,0 +1,89 @@
+"""``specward breaking BASE HEAD`` and ``specward rules``: thin click layers."""
+
+from __future__ import annotations
+
+import click
+
+from specward.commands.common import emit, fail_on_option, format_option, output_option
+from specward.errors import SpecwardError
+
+
+@click.command()
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@format_option()
+@fail_on_option
+@click.option(
+    "--contract",
+    "contract_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Contract file: its breaking.policy and breaking.accepted apply; BASE and HEAD "
+    "default to its previous (or baseline) and published specs.",
+)
+@click.option(
+    "--accept",
+    "accept_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="File listing accepted changes (id, location, reason, expires).",
+)
+@output_option
+def breaking(
+    base: str | None,
+    head: str | None,
+    fmt: str,
+    fail_on: str,
+    contract_path: str | None,
+    accept_path: str | None,
+    output: str | None,
+) -> None:
+    """Classify every change from BASE to HEAD (files or REV:path, any OpenAPI/Swagger version).
+
+    Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on bad input.
+    """
+    from specward.breaking import Policy, compare_specs, load_acceptances, parse_acceptances
+
+    policy, accepted = Policy(), []
+    if contract_path:
+        from specward.contracts import load_contract
+
+        contract = load_contract(contract_path)
+        section = contract.breaking
+        policy = Policy.from_mapping(section.get("policy"), contract.name)
+        accepted = parse_acceptances(section.get("accepted"), contract.name)
+        if base is None and head is None:
+            previous = contract.previous or contract.baseline
+            if previous is None:
+                raise SpecwardError(
+                    f"{contract.name}: no 'previous' or 'baseline' spec to compare with; give BASE and HEAD"
+                )
+            base, head = contract.rel(previous), contract.rel(contract.published)
+    if base is None or head is None:
+        raise click.UsageError(
+            "give BASE and HEAD (or --contract with previous and published specs)"
+        )
+    if accept_path:
+        accepted = [*accepted, *load_acceptances(accept_path)]
+    result = compare_specs(base, head, policy=policy, accepted=accepted)
+    report = result.report(fail_on, notes=fmt == "markdown")  # type: ignore[arg-type]
+    if fmt != "markdown":
+        for note in result.notes:
+            click.echo(f"specward: warning: {note}", err=True)
+    emit(report, fmt, output)
+
+
+@click.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def rules(fmt: str) -> None:
+    """List the breaking-change rule catalog (docs/rules.md is its markdown form)."""
+    from specward.rules.docs import RENDERERS
+
+    click.echo(RENDERERS[fmt](), nl=False)

@@ -1,0 +1,123 @@
+"""Paths and operations: removed (with or without deprecation, before or after sunset), added,
+moved, operationId and deprecation changes."""
+
+from __future__ import annotations
+
+from specward.rules.registry import Rule
+
+FAMILY = "operations"
+
+
+def _rule(
+    rule_id: str, level: str, kind: str, message: str, doc: str, *, oasdiff: bool = True
+) -> Rule:
+    return Rule(
+        rule_id,
+        level,
+        "none",
+        FAMILY,
+        "operation",
+        kind,  # type: ignore[arg-type]
+        rule_id.replace("-", " "),
+        message,
+        doc,
+        oasdiff,
+    )
+
+
+RULES = [
+    _rule(
+        "api-path-removed-without-deprecation",
+        "error",
+        "path-removed",
+        "path {path} removed without deprecation",
+        "Every operation of a path was removed and none was deprecated first: clients calling "
+        "it get 404.",
+    ),
+    _rule(
+        "api-path-removed-before-sunset",
+        "error",
+        "path-removed-before-sunset",
+        "path {path} removed before its sunset date {sunset}",
+        "The path was deprecated with an `x-sunset` date that has not passed yet.",
+    ),
+    _rule(
+        "api-path-removed-with-deprecation",
+        "info",
+        "path-removed-deprecated",
+        "deprecated path {path} removed",
+        "The path was deprecated (and its `x-sunset` date, if any, has passed): removing it is "
+        "the expected end of its life.",
+    ),
+    _rule(
+        "api-removed-without-deprecation",
+        "error",
+        "removed",
+        "operation removed without deprecation",
+        "An operation was removed (its path still has others) and it was not deprecated first.",
+    ),
+    _rule(
+        "api-removed-before-sunset",
+        "error",
+        "removed-before-sunset",
+        "operation removed before its sunset date {sunset}",
+        "The operation was deprecated with an `x-sunset` date that has not passed yet.",
+    ),
+    _rule(
+        "api-removed-with-deprecation",
+        "info",
+        "removed-deprecated",
+        "deprecated operation removed",
+        "The operation was deprecated (and its `x-sunset` date, if any, has passed).",
+    ),
+    _rule(
+        "api-operation-moved",
+        "error",
+        "moved",
+        "operation moved from {old} to {new}{moved}",
+        "An operation was removed and another of the same method was added whose path words "
+        "and parameters correspond (a query parameter that became a path segment, a renamed "
+        "or pluralized segment, or the same operationId): one move, reported once with `from`, "
+        "`to` and the moved parameter, instead of a removal plus an addition. Clients calling "
+        "the old URL get 404.",
+        oasdiff=False,
+    ),
+    _rule("endpoint-added", "info", "added", "operation added", "A new operation."),
+    _rule(
+        "endpoint-deprecated",
+        "info",
+        "deprecated",
+        "operation deprecated",
+        "The operation was marked deprecated; plan its removal.",
+    ),
+    _rule(
+        "endpoint-reactivated",
+        "info",
+        "reactivated",
+        "operation no longer deprecated",
+        "The operation's deprecation was withdrawn.",
+    ),
+    _rule(
+        "api-operation-id-removed",
+        "warning",
+        "operation-id-changed",
+        "operationId changed from {old} to {new}",
+        "Generated SDKs name methods after the operationId: a changed or removed operationId "
+        "renames the method for SDK users even though the wire contract is unchanged.",
+    ),
+    _rule(
+        "api-operation-id-added",
+        "info",
+        "operation-id-added",
+        "operationId {new} added",
+        "The operation got an operationId.",
+    ),
+    _rule("api-tag-added", "info", "tag-added", "tag {name} added", "The operation got a tag."),
+    _rule(
+        "api-tag-removed",
+        "info",
+        "tag-removed",
+        "tag {name} removed",
+        "The operation lost a tag; generated SDKs that group methods by tag may move the method.",
+    ),
+]

@@ -1,0 +1,42 @@
+"""Servers: URLs and the base path every operation sits under."""
+
+from __future__ import annotations
+
+from specward.rules.registry import Rule
+
+FAMILY = "servers"
+
+
+def _rule(rule_id: str, level: str, kind: str, message: str, doc: str) -> Rule:
+    return Rule(
+        rule_id,
+        level,
+        "none",
+        FAMILY,
+        "servers",
+        kind,  # type: ignore[arg-type]
+        rule_id.replace("-", " "),
+        message,
+        doc,
+        False,
+    )
+
+
+RULES = [
+    _rule(
+        "api-server-removed",
+        "warning",
+        "removed",
+        "server {old} removed",
+        "Clients configured with this server URL must change it.",
+    ),
+    _rule("api-server-added", "info", "added", "server {new} added", "A new server URL."),
+    _rule(
+        "api-base-path-changed",
+        "error",
+        "base-path-changed",
+        "base path changed from {old} to {new}",
+        "Every operation moved: the path part of the server URL (or Swagger `basePath`) "
+        "changed. Operations are then compared by their paths below the base path.",
+    ),
+]

@@ -1,0 +1,48 @@
+"""The rule corpus in tests/cases: every rule has a positive and a negative base/head pair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from tests.breaking.conftest import CASES, compare_docs, ids
+
+from specward.rules import REGISTRY
+
+CASE_FILES = sorted(CASES.glob("*/*.yaml"))
+
+
+def _load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_case(path: Path, tmp_path: Path) -> None:
+    case = _load(path)
+    found = ids(compare_docs(tmp_path, case["base"], case["head"]))
+    for rule_id in case.get("expect", []):
+        assert rule_id in found, f"{rule_id} not reported; got {found}"
+    for rule_id in case.get("forbid", []):
+        assert rule_id not in found, f"{rule_id} reported; got {found}"
+
+
+def test_every_rule_has_a_positive_and_a_negative_case() -> None:
+    missing = []
+    for rule in REGISTRY.all():
+        cases = [_load(p) for p in sorted((CASES / rule.id).glob("*.yaml"))]
+        if not any(rule.id in c.get("expect", []) for c in cases):
+            missing.append(f"{rule.id}: no positive case")
+        if not any(rule.id in c.get("forbid", []) for c in cases):
+            missing.append(f"{rule.id}: no negative case")
+    assert not missing, "\n".join(missing)
+
+
+def test_every_case_folder_is_a_rule() -> None:
+    folders = {p.name for p in CASES.iterdir() if p.is_dir()}
+    unknown = sorted(f for f in folders if f not in REGISTRY)
+    assert not unknown
+    for path in CASE_FILES:
+        case = _load(path)
+        for rule_id in case.get("expect", []) + case.get("forbid", []):
+            assert rule_id in REGISTRY, f"{path}: unknown rule {rule_id}"

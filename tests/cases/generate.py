@@ -1,0 +1,1270 @@
+"""Regenerate the rule cases: ``python tests/cases/generate.py``.
+
+Each case is one file ``tests/cases/<rule-id>/<name>.yaml`` holding two complete specs (``base``
+and ``head``) and what ``specward breaking`` must report: ``expect`` lists rule ids that must be
+reported, ``forbid`` ids that must not. Every rule has at least one positive case (it expects the
+rule) and one negative case (a near miss that forbids it). The specs are complete, so the pairs
+can also be fed to other tools (``oasdiff breaking base.yaml head.yaml``).
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+S = {"type": "string"}
+I = {"type": "integer"}  # noqa: E741
+
+
+def obj(props: dict[str, Any], required: list[str] | None = None, **extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "object", "properties": props}
+    if required:
+        out["required"] = required
+    out.update(extra)
+    return out
+
+
+def spec(
+    *,
+    request: Any = None,
+    response: Any = None,
+    parameters: list[Any] | None = None,
+    operation: dict[str, Any] | None = None,
+    paths: dict[str, Any] | None = None,
+    schemas: dict[str, Any] | None = None,
+    security: Any = None,
+    servers: list[str] | None = None,
+    headers: dict[str, Any] | None = None,
+    version: str = "3.1.0",
+) -> dict[str, Any]:
+    """A complete small spec around one operation, ``POST /items``."""
+    if paths is None:
+        op: dict[str, Any] = {"operationId": "createItem"}
+        if parameters is not None:
+            op["parameters"] = parameters
+        if request is not None:
+            op["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": request}},
+            }
+        ok: dict[str, Any] = {"description": "OK"}
+        if response is not None:
+            ok["content"] = {"application/json": {"schema": response}}
+        if headers is not None:
+            ok["headers"] = headers
+        op["responses"] = {"200": ok}
+        op.update(operation or {})
+        paths = {"/items": {"post": op}}
+    doc: dict[str, Any] = {
+        "openapi": version,
+        "info": {"title": "cases", "version": "1.0.0"},
+        "servers": [{"url": u} for u in (servers or ["https://api.example.com/v1"])],
+        "paths": paths,
+        "components": {
+            "schemas": schemas or {},
+            "securitySchemes": {
+                "apiKey": {"type": "apiKey", "in": "header", "name": "X-Key"},
+                "oauth": {
+                    "type": "oauth2",
+                    "flows": {
+                        "clientCredentials": {
+                            "tokenUrl": "https://example.com/token",
+                            "scopes": {"read": "r", "write": "w"},
+                        }
+                    },
+                },
+            },
+        },
+    }
+    if security is not None:
+        doc["security"] = security
+    return doc
+
+
+CASES: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+
+
+def case(
+    rule: str,
+    name: str,
+    base: dict[str, Any],
+    head: dict[str, Any],
+    *,
+    expect: list[str] | None = None,
+    forbid: list[str] | None = None,
+    description: str = "",
+) -> None:
+    body: dict[str, Any] = {}
+    if description:
+        body["description"] = description
+    if expect:
+        body["expect"] = expect
+    if forbid:
+        body["forbid"] = forbid
+    body["base"] = base
+    body["head"] = head
+    CASES.setdefault(rule, []).append((name, copy.deepcopy(body)))
+
+
+# -- schema rules, generated for every place a schema sits --------------------------------------
+def place(scope: str, schema: Any) -> dict[str, Any]:
+    """A spec with ``schema`` in the given place (variant schemas A and B as components)."""
+    if scope == "request-body":
+        return spec(request=schema, schemas=VARIANTS)
+    if scope == "request-property":
+        return spec(request=obj({"id": S, "value": schema}), schemas=VARIANTS)
+    if scope == "response-body":
+        return spec(response=schema, schemas=VARIANTS)
+    if scope == "response-property":
+        return spec(response=obj({"id": S, "value": schema}, ["id"]), schemas=VARIANTS)
+    return spec(parameters=[{"name": "q", "in": "query", "schema": schema}], schemas=VARIANTS)
+
+
+NUM = {"type": "number"}
+ENUM3 = {"type": "string", "enum": ["a", "b", "c"]}
+ENUM2 = {"type": "string", "enum": ["a", "b"]}
+NULLABLE = {"type": ["string", "null"]}
+VARIANTS = {
+    "A": obj({"kind": {"type": "string", "const": "a"}, "a": S}, ["kind"]),
+    "B": obj({"kind": {"type": "string", "const": "b"}, "b": I}, ["kind"]),
+}
+V_A, V_B = {"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}
+DISC = lambda name, mapping: {  # noqa: E731
+    "oneOf": [V_A, V_B],
+    "discriminator": {"propertyName": name, "mapping": mapping},
+}
+MAP_AB = {"a": "#/components/schemas/A", "b": "#/components/schemas/B"}
+MAP_A = {"a": "#/components/schemas/A"}
+
+# kind -> {direction or "any": (positive base, positive head, negative base, negative head)}
+SCHEMA_CASES: dict[str, dict[str, tuple[Any, Any, Any, Any]]] = {
+    "type-changed": {
+        "request": (S, I, I, NUM),
+        "response": (S, {"oneOf": [S, I]}, NUM, I),
+    },
+    "type-generalized": {"request": (I, NUM, S, I)},
+    "type-specialized": {"response": (NUM, I, I, NUM)},
+    "enum-value-removed": {"any": (ENUM3, ENUM2, ENUM2, ENUM3)},
+    "enum-value-added": {"any": (ENUM2, ENUM3, ENUM3, ENUM2)},
+    "became-enum": {"request": (S, ENUM2, ENUM2, S)},
+    "became-nullable": {"any": (S, NULLABLE, NULLABLE, S)},
+    "became-not-nullable": {"any": (NULLABLE, S, S, NULLABLE)},
+    "default-value-changed": {
+        "any": (
+            {**I, "default": 1},
+            {**I, "default": 2},
+            {**I, "default": 1},
+            {**I, "default": 1, "description": "d"},
+        )
+    },
+    "default-value-added": {"any": (I, {**I, "default": 1}, {**I, "default": 1}, I)},
+    "default-value-removed": {"any": ({**I, "default": 1}, I, I, {**I, "default": 1})},
+    "pattern-added": {"request": (S, {**S, "pattern": "^a"}, {**S, "pattern": "^a"}, S)},
+    "pattern-changed": {
+        "request": ({**S, "pattern": "^a"}, {**S, "pattern": "^b"}, {**S, "pattern": "^a"}, S)
+    },
+    "pattern-removed": {"request": ({**S, "pattern": "^a"}, S, S, {**S, "pattern": "^a"})},
+    "one-of-removed": {
+        "any": ({"oneOf": [V_A, V_B]}, {"oneOf": [V_A]}, {"oneOf": [V_A]}, {"oneOf": [V_A, V_B]})
+    },
+    "one-of-added": {
+        "any": ({"oneOf": [V_A]}, {"oneOf": [V_A, V_B]}, {"oneOf": [V_A, V_B]}, {"oneOf": [V_A]})
+    },
+    "any-of-removed": {
+        "any": ({"anyOf": [V_A, V_B]}, {"anyOf": [V_A]}, {"anyOf": [V_A]}, {"anyOf": [V_A, V_B]})
+    },
+    "any-of-added": {
+        "any": ({"anyOf": [V_A]}, {"anyOf": [V_A, V_B]}, {"anyOf": [V_A, V_B]}, {"anyOf": [V_A]})
+    },
+    "discriminator-property-name-changed": {
+        "any": (
+            DISC("kind", MAP_AB),
+            DISC("type", MAP_AB),
+            DISC("kind", MAP_A),
+            DISC("kind", MAP_AB),
+        )
+    },
+    "discriminator-mapping-deleted": {
+        "any": (
+            DISC("kind", MAP_AB),
+            DISC("kind", MAP_A),
+            DISC("kind", MAP_A),
+            DISC("kind", MAP_AB),
+        )
+    },
+    "discriminator-mapping-added": {
+        "any": (
+            DISC("kind", MAP_A),
+            DISC("kind", MAP_AB),
+            DISC("kind", MAP_AB),
+            DISC("kind", MAP_A),
+        )
+    },
+    "additional-properties-tightened": {
+        "request": (
+            obj({"a": S}),
+            obj({"a": S}, additionalProperties=False),
+            obj({"a": S}, additionalProperties=False),
+            obj({"a": S}),
+        )
+    },
+    "additional-properties-relaxed": {
+        "request": (
+            obj({"a": S}, additionalProperties=False),
+            obj({"a": S}),
+            obj({"a": S}),
+            obj({"a": S}, additionalProperties=False),
+        )
+    },
+}
+
+BOUND_BASE = {
+    "minimum": I,
+    "maximum": I,
+    "exclusiveMinimum": I,
+    "exclusiveMaximum": I,
+    "minLength": S,
+    "maxLength": S,
+    "minItems": {"type": "array", "items": S},
+    "maxItems": {"type": "array", "items": S},
+}
+BOUND_NAMES = {
+    "minimum": "min",
+    "maximum": "max",
+    "exclusiveMinimum": "exclusive-min",
+    "exclusiveMaximum": "exclusive-max",
+    "minLength": "min-length",
+    "maxLength": "max-length",
+    "minItems": "min-items",
+    "maxItems": "max-items",
+}
+REVERSE = {"increased": "decreased", "decreased": "increased", "set": "unset", "unset": "set"}
+for keyword, name in BOUND_NAMES.items():
+    base_schema = BOUND_BASE[keyword]
+    pairs = {
+        "increased": ({**base_schema, keyword: 1}, {**base_schema, keyword: 5}),
+        "decreased": ({**base_schema, keyword: 5}, {**base_schema, keyword: 1}),
+        "set": (base_schema, {**base_schema, keyword: 3}),
+        "unset": ({**base_schema, keyword: 3}, base_schema),
+    }
+    for change, (pb, ph) in pairs.items():
+        SCHEMA_CASES[f"{name}-{change}"] = {"any": (pb, ph, ph, pb)}
+
+
+def schema_cases() -> None:
+    from specward.rules import REGISTRY
+
+    for rule in REGISTRY.all():
+        table = SCHEMA_CASES.get(rule.kind)
+        if table is None or rule.scope not in (
+            "request-body",
+            "request-property",
+            "response-body",
+            "response-property",
+            "request-parameter",
+        ):
+            continue
+        pb, ph, nb, nh = table.get(rule.direction) or table["any"]
+        scope = rule.scope
+        case(
+            rule.id,
+            "positive",
+            place(scope, pb),
+            place(scope, ph),
+            expect=[rule.id],
+            description=f"{rule.kind} in the {scope}",
+        )
+        case(
+            rule.id,
+            "negative",
+            place(scope, nb),
+            place(scope, nh),
+            forbid=[rule.id],
+            description=f"near miss: not {rule.kind} in the {scope}",
+        )
+
+
+# -- property rules -----------------------------------------------------------------------------
+def property_cases() -> None:
+    for direction, wrap in (
+        ("request", lambda s: spec(request=s)),
+        ("response", lambda s: spec(response=s)),
+    ):
+        hidden = "readOnly" if direction == "request" else "writeOnly"
+        other = "writeOnly" if direction == "request" else "readOnly"
+        base = obj({"id": S, "color": S}, ["id", "color"])
+        if direction == "request":
+            case(
+                "new-required-request-property",
+                "positive",
+                wrap(obj({"id": S})),
+                wrap(obj({"id": S, "size": I}, ["size"])),
+                expect=["new-required-request-property"],
+            )
+            case(
+                "new-required-request-property",
+                "negative",
+                wrap(obj({"id": S})),
+                wrap(obj({"id": S, "size": I})),
+                expect=["new-optional-request-property"],
+                forbid=["new-required-request-property"],
+            )
+            case(
+                "new-optional-request-property",
+                "positive",
+                wrap(obj({"id": S})),
+                wrap(obj({"id": S, "size": I})),
+                expect=["new-optional-request-property"],
+            )
+            case(
+                "new-optional-request-property",
+                "negative-read-only",
+                wrap(obj({"id": S})),
+                wrap(obj({"id": S, "size": {**I, "readOnly": True}})),
+                forbid=["new-optional-request-property"],
+                description="a readOnly property is not part of requests",
+            )
+            case(
+                "request-property-removed",
+                "positive",
+                wrap(obj({"id": S, "color": S})),
+                wrap(obj({"id": S})),
+                expect=["request-property-removed"],
+            )
+            case(
+                "request-property-removed",
+                "negative-read-only",
+                wrap(obj({"id": S, "color": {**S, "readOnly": True}})),
+                wrap(obj({"id": S})),
+                forbid=["request-property-removed"],
+            )
+        else:
+            case(
+                "response-required-property-removed",
+                "positive",
+                wrap(base),
+                wrap(obj({"id": S}, ["id"])),
+                expect=["response-required-property-removed"],
+            )
+            case(
+                "response-required-property-removed",
+                "negative-optional",
+                wrap(obj({"id": S, "color": S}, ["id"])),
+                wrap(obj({"id": S}, ["id"])),
+                expect=["response-optional-property-removed"],
+                forbid=["response-required-property-removed"],
+            )
+            case(
+                "response-optional-property-removed",
+                "positive",
+                wrap(obj({"id": S, "color": S}, ["id"])),
+                wrap(obj({"id": S}, ["id"])),
+                expect=["response-optional-property-removed"],
+            )
+            case(
+                "response-optional-property-removed",
+                "negative-write-only",
+                wrap(obj({"id": S, "color": {**S, "writeOnly": True}}, ["id"])),
+                wrap(obj({"id": S}, ["id"])),
+                forbid=["response-optional-property-removed", "response-required-property-removed"],
+            )
+            case(
+                "response-required-property-added",
+                "positive",
+                wrap(obj({"id": S}, ["id"])),
+                wrap(base),
+                expect=["response-required-property-added"],
+            )
+            case(
+                "response-required-property-added",
+                "negative",
+                wrap(obj({"id": S}, ["id"])),
+                wrap(obj({"id": S, "color": S}, ["id"])),
+                forbid=["response-required-property-added"],
+            )
+            case(
+                "response-optional-property-added",
+                "positive",
+                wrap(obj({"id": S}, ["id"])),
+                wrap(obj({"id": S, "color": S}, ["id"])),
+                expect=["response-optional-property-added"],
+            )
+            case(
+                "response-optional-property-added",
+                "negative-write-only",
+                wrap(obj({"id": S}, ["id"])),
+                wrap(obj({"id": S, "color": {**S, "writeOnly": True}}, ["id"])),
+                forbid=["response-optional-property-added"],
+            )
+        prefix = f"{direction}-property"
+        renamed = f"{prefix}-renamed"
+        case(
+            renamed,
+            "positive",
+            wrap(obj({"name": S, "checkpoint_id": S})),
+            wrap(obj({"name": S, "resume_from_checkpoint_id": S})),
+            expect=[renamed],
+            forbid=[
+                "request-property-removed",
+                "new-optional-request-property",
+                "response-optional-property-removed",
+                "response-optional-property-added",
+            ],
+            description="checkpoint_id became resume_from_checkpoint_id: one rename, reported once",
+        )
+        case(
+            renamed,
+            "negative-incompatible",
+            wrap(obj({"name": S, "checkpoint_id": S})),
+            wrap(obj({"name": S, "resume_from_checkpoint_id": I})),
+            forbid=[renamed],
+            description="the new property has another type: a removal and an addition, not a rename",
+        )
+        case(
+            renamed,
+            "negative-unrelated",
+            wrap(obj({"name": S, "color": S})),
+            wrap(obj({"name": S, "weight": S})),
+            forbid=[renamed],
+        )
+        req, opt = ("became-required", "became-optional")
+        for kind, (rb, rh) in {req: ([], ["color"]), opt: (["color"], [])}.items():
+            rid = f"{prefix}-{kind}"
+            case(
+                rid,
+                "positive",
+                wrap(obj({"id": S, "color": S}, rb or None)),
+                wrap(obj({"id": S, "color": S}, rh or None)),
+                expect=[rid],
+            )
+            case(
+                rid,
+                "negative",
+                wrap(obj({"id": S, "color": S}, rh or None)),
+                wrap(obj({"id": S, "color": S}, rb or None)),
+                forbid=[rid],
+            )
+        toggled = "read-only" if direction == "request" else "write-only"
+        for kind, (hb, hh) in {
+            f"became-{toggled}": (False, True),
+            f"became-not-{toggled}": (True, False),
+        }.items():
+            rid = f"{prefix}-{kind}"
+            pb = {**S, hidden: True} if hb else S
+            ph = {**S, hidden: True} if hh else S
+            case(
+                rid,
+                "positive",
+                wrap(obj({"id": S, "color": pb})),
+                wrap(obj({"id": S, "color": ph})),
+                expect=[rid],
+            )
+            case(
+                rid,
+                "negative-other-flag",
+                wrap(obj({"id": S, "color": {**S, other: hb}})),
+                wrap(obj({"id": S, "color": {**S, other: hh}})),
+                forbid=[rid],
+                description=f"{other} does not matter in {direction}s",
+            )
+
+
+# -- everything else ----------------------------------------------------------------------------
+def op(**extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"responses": {"200": {"description": "OK"}}}
+    out.update(extra)
+    return out
+
+
+def paths_spec(paths: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    return spec(paths=paths, **kw)
+
+
+def other_cases() -> None:
+    two = {
+        "/a": {"get": op(operationId="getA")},
+        "/b": {"get": op(operationId="getB"), "post": op(operationId="postB")},
+    }
+    only_a = {"/a": {"get": op(operationId="getA")}}
+    dep_b = {
+        "/a": {"get": op(operationId="getA")},
+        "/b": {
+            "get": op(operationId="getB", deprecated=True),
+            "post": op(operationId="postB", deprecated=True),
+        },
+    }
+    sunset_b = {
+        "/a": {"get": op(operationId="getA")},
+        "/b": {
+            "get": op(operationId="getB", deprecated=True, **{"x-sunset": "2999-01-01"}),
+            "post": op(operationId="postB", deprecated=True, **{"x-sunset": "2999-01-01"}),
+        },
+    }
+    past_b = {
+        "/a": {"get": op(operationId="getA")},
+        "/b": {
+            "get": op(operationId="getB", deprecated=True, **{"x-sunset": "2001-01-01"}),
+            "post": op(operationId="postB", deprecated=True, **{"x-sunset": "2001-01-01"}),
+        },
+    }
+    case(
+        "api-path-removed-without-deprecation",
+        "positive",
+        paths_spec(two),
+        paths_spec(only_a),
+        expect=["api-path-removed-without-deprecation"],
+    )
+    case(
+        "api-path-removed-without-deprecation",
+        "negative-deprecated",
+        paths_spec(dep_b),
+        paths_spec(only_a),
+        expect=["api-path-removed-with-deprecation"],
+        forbid=["api-path-removed-without-deprecation"],
+    )
+    case(
+        "api-path-removed-before-sunset",
+        "positive",
+        paths_spec(sunset_b),
+        paths_spec(only_a),
+        expect=["api-path-removed-before-sunset"],
+    )
+    case(
+        "api-path-removed-before-sunset",
+        "negative-sunset-passed",
+        paths_spec(past_b),
+        paths_spec(only_a),
+        expect=["api-path-removed-with-deprecation"],
+        forbid=["api-path-removed-before-sunset"],
+    )
+    case(
+        "api-path-removed-with-deprecation",
+        "positive",
+        paths_spec(dep_b),
+        paths_spec(only_a),
+        expect=["api-path-removed-with-deprecation"],
+    )
+    case(
+        "api-path-removed-with-deprecation",
+        "negative",
+        paths_spec(two),
+        paths_spec(only_a),
+        forbid=["api-path-removed-with-deprecation"],
+    )
+    one_left = {"/a": {"get": op(operationId="getA")}, "/b": {"get": op(operationId="getB")}}
+    case(
+        "api-removed-without-deprecation",
+        "positive",
+        paths_spec(two),
+        paths_spec(one_left),
+        expect=["api-removed-without-deprecation"],
+        forbid=["api-path-removed-without-deprecation"],
+    )
+    case(
+        "api-removed-without-deprecation",
+        "negative-path-removed",
+        paths_spec(two),
+        paths_spec(only_a),
+        forbid=["api-removed-without-deprecation"],
+    )
+    dep_post = {
+        "/a": {"get": op(operationId="getA")},
+        "/b": {"get": op(operationId="getB"), "post": op(operationId="postB", deprecated=True)},
+    }
+    sunset_post = {
+        "/a": {"get": op(operationId="getA")},
+        "/b": {
+            "get": op(operationId="getB"),
+            "post": op(operationId="postB", deprecated=True, **{"x-sunset": "2999-12-31"}),
+        },
+    }
+    case(
+        "api-removed-before-sunset",
+        "positive",
+        paths_spec(sunset_post),
+        paths_spec(one_left),
+        expect=["api-removed-before-sunset"],
+    )
+    case(
+        "api-removed-before-sunset",
+        "negative",
+        paths_spec(dep_post),
+        paths_spec(one_left),
+        forbid=["api-removed-before-sunset"],
+    )
+    case(
+        "api-removed-with-deprecation",
+        "positive",
+        paths_spec(dep_post),
+        paths_spec(one_left),
+        expect=["api-removed-with-deprecation"],
+    )
+    case(
+        "api-removed-with-deprecation",
+        "negative",
+        paths_spec(two),
+        paths_spec(one_left),
+        forbid=["api-removed-with-deprecation"],
+    )
+    case(
+        "endpoint-added",
+        "positive",
+        paths_spec(one_left),
+        paths_spec(two),
+        expect=["endpoint-added"],
+    )
+    case(
+        "endpoint-added",
+        "negative",
+        paths_spec(two),
+        paths_spec(one_left),
+        forbid=["endpoint-added"],
+    )
+    case(
+        "endpoint-deprecated",
+        "positive",
+        paths_spec(two),
+        paths_spec(dep_post),
+        expect=["endpoint-deprecated"],
+    )
+    case(
+        "endpoint-deprecated",
+        "negative",
+        paths_spec(dep_post),
+        paths_spec(two),
+        forbid=["endpoint-deprecated"],
+    )
+    case(
+        "endpoint-reactivated",
+        "positive",
+        paths_spec(dep_post),
+        paths_spec(two),
+        expect=["endpoint-reactivated"],
+    )
+    case(
+        "endpoint-reactivated",
+        "negative",
+        paths_spec(two),
+        paths_spec(dep_post),
+        forbid=["endpoint-reactivated"],
+    )
+    renamed_id = {"/a": {"get": op(operationId="fetchA")}}
+    no_id = {"/a": {"get": op()}}
+    case(
+        "api-operation-id-removed",
+        "positive",
+        paths_spec(only_a),
+        paths_spec(renamed_id),
+        expect=["api-operation-id-removed"],
+    )
+    case(
+        "api-operation-id-removed",
+        "negative",
+        paths_spec(no_id),
+        paths_spec(only_a),
+        forbid=["api-operation-id-removed"],
+    )
+    case(
+        "api-operation-id-added",
+        "positive",
+        paths_spec(no_id),
+        paths_spec(only_a),
+        expect=["api-operation-id-added"],
+    )
+    case(
+        "api-operation-id-added",
+        "negative",
+        paths_spec(only_a),
+        paths_spec(renamed_id),
+        forbid=["api-operation-id-added"],
+    )
+    q = {"name": "job_uuid", "in": "query", "required": True, "schema": S}
+    p = {"name": "job_uuid", "in": "path", "required": True, "schema": S}
+    job = obj({"id": S})
+    ok = {
+        "200": {
+            "description": "OK",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}},
+        }
+    }
+    case(
+        "api-operation-moved",
+        "positive",
+        paths_spec(
+            {"/post-training/job/status": {"get": {"parameters": [q], "responses": ok}}},
+            schemas={"Job": job},
+        ),
+        paths_spec(
+            {
+                "/post-training/jobs/{job_uuid}/status": {
+                    "get": {"parameters": [p], "responses": ok}
+                }
+            },
+            schemas={"Job": job},
+        ),
+        expect=["api-operation-moved"],
+        forbid=[
+            "api-path-removed-without-deprecation",
+            "endpoint-added",
+            "request-parameter-removed",
+        ],
+        description="a query parameter became a path segment and the path was pluralized",
+    )
+    case(
+        "api-operation-moved",
+        "negative-unrelated",
+        paths_spec(
+            {"/post-training/job/status": {"get": {"parameters": [q], "responses": ok}}},
+            schemas={"Job": job},
+        ),
+        paths_spec(
+            {"/billing/invoices/{job_uuid}": {"get": {"parameters": [p], "responses": ok}}},
+            schemas={"Job": job},
+        ),
+        expect=["api-path-removed-without-deprecation", "endpoint-added"],
+        forbid=["api-operation-moved"],
+    )
+
+    case(
+        "api-operation-moved",
+        "positive-same-operation-id",
+        paths_spec({"/users/{id}": {"get": op(operationId="getUser")}}),
+        paths_spec({"/accounts/{id}": {"get": op(operationId="getUser")}}),
+        expect=["api-operation-moved"],
+        forbid=["api-path-removed-without-deprecation", "endpoint-added"],
+        description="the path words changed but the operationId says it is the same operation",
+    )
+    case(
+        "api-operation-moved",
+        "negative-sibling-resource",
+        paths_spec({"/v1/things/{id}/foo": {"get": op(operationId="getFoo")}}),
+        paths_spec({"/v1/things/{id}/bar": {"get": op(operationId="getBar")}}),
+        expect=["api-path-removed-without-deprecation", "endpoint-added"],
+        forbid=["api-operation-moved"],
+        description="a sibling resource replaced another: most words are shared, but foo is not bar",
+    )
+
+    # parameters
+    qp = lambda name, **kw: {"name": name, "in": "query", "schema": S, **kw}  # noqa: E731
+    case(
+        "new-required-request-parameter",
+        "positive",
+        spec(parameters=[]),
+        spec(parameters=[qp("q", required=True)]),
+        expect=["new-required-request-parameter"],
+    )
+    case(
+        "new-required-request-parameter",
+        "negative",
+        spec(parameters=[]),
+        spec(parameters=[qp("q")]),
+        forbid=["new-required-request-parameter"],
+    )
+    case(
+        "new-optional-request-parameter",
+        "positive",
+        spec(parameters=[]),
+        spec(parameters=[qp("q")]),
+        expect=["new-optional-request-parameter"],
+    )
+    case(
+        "new-optional-request-parameter",
+        "negative",
+        spec(parameters=[]),
+        spec(parameters=[qp("q", required=True)]),
+        forbid=["new-optional-request-parameter"],
+    )
+    case(
+        "request-parameter-removed",
+        "positive",
+        spec(parameters=[qp("color")]),
+        spec(parameters=[]),
+        expect=["request-parameter-removed"],
+    )
+    case(
+        "request-parameter-removed",
+        "negative-renamed",
+        spec(parameters=[qp("job_id")]),
+        spec(parameters=[qp("job_uuid")]),
+        forbid=["request-parameter-removed"],
+    )
+    case(
+        "request-parameter-renamed",
+        "positive",
+        spec(parameters=[qp("limit")]),
+        spec(parameters=[qp("page_limit")]),
+        expect=["request-parameter-renamed"],
+        forbid=["request-parameter-removed", "new-optional-request-parameter"],
+    )
+    case(
+        "request-parameter-renamed",
+        "negative-other-location",
+        spec(parameters=[qp("limit")]),
+        spec(parameters=[{"name": "page_limit", "in": "header", "schema": S}]),
+        forbid=["request-parameter-renamed"],
+    )
+    case(
+        "request-parameter-became-required",
+        "positive",
+        spec(parameters=[qp("q")]),
+        spec(parameters=[qp("q", required=True)]),
+        expect=["request-parameter-became-required"],
+    )
+    case(
+        "request-parameter-became-required",
+        "negative",
+        spec(parameters=[qp("q", required=True)]),
+        spec(parameters=[qp("q")]),
+        forbid=["request-parameter-became-required"],
+    )
+    case(
+        "request-parameter-became-optional",
+        "positive",
+        spec(parameters=[qp("q", required=True)]),
+        spec(parameters=[qp("q")]),
+        expect=["request-parameter-became-optional"],
+    )
+    case(
+        "request-parameter-became-optional",
+        "negative",
+        spec(parameters=[qp("q")]),
+        spec(parameters=[qp("q", required=True)]),
+        forbid=["request-parameter-became-optional"],
+    )
+    for kind, (before, after) in {
+        "deprecated": (False, True),
+        "reactivated": (True, False),
+    }.items():
+        rid = f"request-parameter-{kind}"
+        case(
+            rid,
+            "positive",
+            spec(parameters=[qp("q", deprecated=before)]),
+            spec(parameters=[qp("q", deprecated=after)]),
+            expect=[rid],
+        )
+        case(
+            rid,
+            "negative",
+            spec(parameters=[qp("q", deprecated=after)]),
+            spec(parameters=[qp("q", deprecated=before)]),
+            forbid=[rid],
+        )
+    tagged = {"/a": {"get": op(operationId="getA", tags=["jobs", "beta"])}}
+    case(
+        "api-tag-added",
+        "positive",
+        paths_spec(only_a),
+        paths_spec(tagged),
+        expect=["api-tag-added"],
+    )
+    case(
+        "api-tag-added",
+        "negative",
+        paths_spec(tagged),
+        paths_spec(only_a),
+        forbid=["api-tag-added"],
+    )
+    case(
+        "api-tag-removed",
+        "positive",
+        paths_spec(tagged),
+        paths_spec(only_a),
+        expect=["api-tag-removed"],
+    )
+    case(
+        "api-tag-removed",
+        "negative",
+        paths_spec(only_a),
+        paths_spec(tagged),
+        forbid=["api-tag-removed"],
+    )
+    arr = {"type": "array", "items": S}
+    case(
+        "request-parameter-style-changed",
+        "positive",
+        spec(parameters=[qp("q", schema=arr)]),
+        spec(parameters=[qp("q", schema=arr, style="pipeDelimited")]),
+        expect=["request-parameter-style-changed"],
+    )
+    case(
+        "request-parameter-style-changed",
+        "negative-default-spelled-out",
+        spec(parameters=[qp("q", schema=arr)]),
+        spec(parameters=[qp("q", schema=arr, style="form", explode=True)]),
+        forbid=["request-parameter-style-changed"],
+    )
+    case(
+        "request-parameter-explode-changed",
+        "positive",
+        spec(parameters=[qp("q", schema=arr)]),
+        spec(parameters=[qp("q", schema=arr, explode=False)]),
+        expect=["request-parameter-explode-changed"],
+    )
+    case(
+        "request-parameter-explode-changed",
+        "negative",
+        spec(parameters=[qp("q", schema=arr)]),
+        spec(parameters=[qp("q", schema=arr, explode=True)]),
+        forbid=["request-parameter-explode-changed"],
+    )
+
+    # request bodies
+    body = lambda required, media=("application/json",): {  # noqa: E731
+        "requestBody": {
+            "required": required,
+            "content": {m: {"schema": obj({"a": S})} for m in media},
+        }
+    }
+    case(
+        "request-body-added-required",
+        "positive",
+        spec(operation={}),
+        spec(operation=body(True)),
+        expect=["request-body-added-required"],
+    )
+    case(
+        "request-body-added-required",
+        "negative",
+        spec(operation={}),
+        spec(operation=body(False)),
+        forbid=["request-body-added-required"],
+    )
+    case(
+        "request-body-added-optional",
+        "positive",
+        spec(operation={}),
+        spec(operation=body(False)),
+        expect=["request-body-added-optional"],
+    )
+    case(
+        "request-body-added-optional",
+        "negative",
+        spec(operation={}),
+        spec(operation=body(True)),
+        forbid=["request-body-added-optional"],
+    )
+    case(
+        "request-body-removed",
+        "positive",
+        spec(operation=body(False)),
+        spec(operation={}),
+        expect=["request-body-removed"],
+    )
+    case(
+        "request-body-removed",
+        "negative",
+        spec(operation={}),
+        spec(operation=body(False)),
+        forbid=["request-body-removed"],
+    )
+    case(
+        "request-body-became-required",
+        "positive",
+        spec(operation=body(False)),
+        spec(operation=body(True)),
+        expect=["request-body-became-required"],
+    )
+    case(
+        "request-body-became-required",
+        "negative",
+        spec(operation=body(True)),
+        spec(operation=body(False)),
+        forbid=["request-body-became-required"],
+    )
+    case(
+        "request-body-became-optional",
+        "positive",
+        spec(operation=body(True)),
+        spec(operation=body(False)),
+        expect=["request-body-became-optional"],
+    )
+    case(
+        "request-body-became-optional",
+        "negative",
+        spec(operation=body(False)),
+        spec(operation=body(True)),
+        forbid=["request-body-became-optional"],
+    )
+    both = ("application/json", "application/x-www-form-urlencoded")
+    case(
+        "request-body-media-type-removed",
+        "positive",
+        spec(operation=body(True, both)),
+        spec(operation=body(True)),
+        expect=["request-body-media-type-removed"],
+    )
+    case(
+        "request-body-media-type-removed",
+        "negative-charset",
+        spec(operation=body(True)),
+        spec(operation=body(True, ("application/json; charset=utf-8",))),
+        forbid=["request-body-media-type-removed"],
+        description="media type parameters do not make another media type",
+    )
+    case(
+        "request-body-media-type-added",
+        "positive",
+        spec(operation=body(True)),
+        spec(operation=body(True, both)),
+        expect=["request-body-media-type-added"],
+    )
+    case(
+        "request-body-media-type-added",
+        "negative",
+        spec(operation=body(True, both)),
+        spec(operation=body(True)),
+        forbid=["request-body-media-type-added"],
+    )
+
+    # responses
+    resp = lambda *statuses: {"responses": {s: {"description": s} for s in statuses}}  # noqa: E731
+    for rid, (b, h, nb, nh) in {
+        "response-success-status-removed": (("200", "201"), ("200",), ("200", "404"), ("200",)),
+        "response-non-success-status-removed": (("200", "404"), ("200",), ("200", "201"), ("200",)),
+        "response-success-status-added": (("200",), ("200", "201"), ("200",), ("200", "404")),
+        "response-non-success-status-added": (("200",), ("200", "404"), ("200",), ("200", "201")),
+    }.items():
+        case(rid, "positive", spec(operation=resp(*b)), spec(operation=resp(*h)), expect=[rid])
+        case(rid, "negative", spec(operation=resp(*nb)), spec(operation=resp(*nh)), forbid=[rid])
+
+    def media(*types: str) -> dict[str, Any]:
+        content = {m: {"schema": obj({"a": S})} for m in types}
+        return {"responses": {"200": {"description": "OK", "content": content}}}
+
+    case(
+        "response-media-type-removed",
+        "positive",
+        spec(operation=media("application/json", "text/csv")),
+        spec(operation=media("application/json")),
+        expect=["response-media-type-removed"],
+    )
+    case(
+        "response-media-type-removed",
+        "negative",
+        spec(operation=media("application/json")),
+        spec(operation=media("application/json", "text/csv")),
+        forbid=["response-media-type-removed"],
+    )
+    case(
+        "response-media-type-added",
+        "positive",
+        spec(operation=media("application/json")),
+        spec(operation=media("application/json", "text/csv")),
+        expect=["response-media-type-added"],
+    )
+    case(
+        "response-media-type-added",
+        "negative",
+        spec(operation=media("application/json", "text/csv")),
+        spec(operation=media("application/json")),
+        forbid=["response-media-type-added"],
+    )
+    hdr = lambda required: {"X-Rate-Limit": {"required": required, "schema": I}}  # noqa: E731
+    case(
+        "required-response-header-removed",
+        "positive",
+        spec(headers=hdr(True)),
+        spec(headers={}),
+        expect=["required-response-header-removed"],
+    )
+    case(
+        "required-response-header-removed",
+        "negative",
+        spec(headers=hdr(False)),
+        spec(headers={}),
+        expect=["optional-response-header-removed"],
+        forbid=["required-response-header-removed"],
+    )
+    case(
+        "optional-response-header-removed",
+        "positive",
+        spec(headers=hdr(False)),
+        spec(headers={}),
+        expect=["optional-response-header-removed"],
+    )
+    case(
+        "optional-response-header-removed",
+        "negative-case",
+        spec(headers=hdr(False)),
+        spec(headers={"x-rate-limit": {"schema": I}}),
+        forbid=["optional-response-header-removed"],
+        description="header names ignore case",
+    )
+    case(
+        "response-header-became-optional",
+        "positive",
+        spec(headers=hdr(True)),
+        spec(headers=hdr(False)),
+        expect=["response-header-became-optional"],
+    )
+    case(
+        "response-header-became-optional",
+        "negative",
+        spec(headers=hdr(False)),
+        spec(headers=hdr(True)),
+        forbid=["response-header-became-optional"],
+    )
+
+    # security
+    sec = lambda *reqs: {"security": list(reqs)}  # noqa: E731
+    key, oauth_r, oauth_rw = {"apiKey": []}, {"oauth": ["read"]}, {"oauth": ["read", "write"]}
+    pairs = {
+        "api-security-added": ((), (key,), (key,), (key, oauth_r)),
+        "api-security-removed": ((key,), (), (key, oauth_r), (key,)),
+        "api-security-requirement-removed": ((key, oauth_r), (key,), (key,), (key, oauth_r)),
+        "api-security-requirement-added": ((key,), (key, oauth_r), (), (key,)),
+        "api-security-scope-added": ((oauth_r,), (oauth_rw,), (oauth_rw,), (oauth_r,)),
+        "api-security-scope-removed": ((oauth_rw,), (oauth_r,), (oauth_r,), (oauth_rw,)),
+    }
+    for rid, (b, h, nb, nh) in pairs.items():
+        case(rid, "positive", spec(operation=sec(*b)), spec(operation=sec(*h)), expect=[rid])
+        case(rid, "negative", spec(operation=sec(*nb)), spec(operation=sec(*nh)), forbid=[rid])
+    case(
+        "api-security-added",
+        "positive-global",
+        spec(),
+        spec(security=[key]),
+        expect=["api-security-added"],
+        description="global security applies to every operation without its own",
+    )
+    case(
+        "api-security-added",
+        "negative-overridden",
+        spec(operation=sec({})),
+        spec(security=[key], operation=sec({})),
+        forbid=["api-security-added"],
+        description="an empty requirement keeps the operation public",
+    )
+
+    # servers
+    one, other = ["https://api.example.com/v1"], ["https://eu.example.com/v1"]
+    case(
+        "api-server-removed",
+        "positive",
+        spec(servers=[*one, *other]),
+        spec(servers=one),
+        expect=["api-server-removed"],
+    )
+    case(
+        "api-server-removed",
+        "negative",
+        spec(servers=one),
+        spec(servers=[*one, *other]),
+        forbid=["api-server-removed"],
+    )
+    case(
+        "api-server-added",
+        "positive",
+        spec(servers=one),
+        spec(servers=[*one, *other]),
+        expect=["api-server-added"],
+    )
+    case(
+        "api-server-added",
+        "negative",
+        spec(servers=[*one, *other]),
+        spec(servers=one),
+        forbid=["api-server-added"],
+    )
+    case(
+        "api-base-path-changed",
+        "positive",
+        spec(servers=one),
+        spec(servers=["https://api.example.com/v2"]),
+        expect=["api-base-path-changed"],
+        forbid=[
+            "api-removed-without-deprecation",
+            "endpoint-added",
+            "api-path-removed-without-deprecation",
+        ],
+    )
+    case(
+        "api-base-path-changed",
+        "negative-moved-into-paths",
+        spec(servers=one),
+        spec(
+            servers=["https://api.example.com"],
+            paths={"/v1/items": {"post": op(operationId="createItem")}},
+        ),
+        forbid=["api-base-path-changed", "api-path-removed-without-deprecation"],
+        description="/v1 moved from the server URL into the paths: the full URLs are unchanged",
+    )
+
+    # components
+    pet = obj({"name": S, "age": I})
+    case(
+        "api-schema-removed",
+        "positive",
+        spec(schemas={"Pet": pet, "Owner": obj({"id": S})}),
+        spec(schemas={"Pet": pet}),
+        expect=["api-schema-removed"],
+    )
+    case(
+        "api-schema-removed",
+        "negative-renamed",
+        spec(schemas={"Pet": pet}),
+        spec(schemas={"RL.Pet": pet}),
+        forbid=["api-schema-removed"],
+    )
+    case(
+        "api-schema-renamed",
+        "positive",
+        spec(schemas={"TrainingSession": pet}),
+        spec(schemas={"RL.TrainingSession": pet}),
+        expect=["api-schema-renamed"],
+        forbid=["api-schema-removed", "api-schema-added"],
+    )
+    case(
+        "api-schema-renamed",
+        "negative-different",
+        spec(schemas={"TrainingSession": pet}),
+        spec(schemas={"RL.TrainingSession": obj({"name": S})}),
+        forbid=["api-schema-renamed"],
+    )
+    case(
+        "api-schema-added",
+        "positive",
+        spec(schemas={"Pet": pet}),
+        spec(schemas={"Pet": pet, "Owner": obj({"id": S})}),
+        expect=["api-schema-added"],
+    )
+    case(
+        "api-schema-added",
+        "negative",
+        spec(schemas={"Pet": pet, "Owner": obj({"id": S})}),
+        spec(schemas={"Pet": pet}),
+        forbid=["api-schema-added"],
+    )
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def main() -> None:
+    schema_cases()
+    property_cases()
+    other_cases()
+    for child in HERE.iterdir():
+        if child.is_dir():
+            shutil.rmtree(child)
+    for rule, cases in sorted(CASES.items()):
+        folder = HERE / rule
+        folder.mkdir()
+        for name, body in cases:
+            text = yaml.dump(
+                body, Dumper=_Dumper, sort_keys=False, default_flow_style=None, width=100
+            )
+            (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    print(f"wrote {sum(len(c) for c in CASES.values())} cases for {len(CASES)} rules")
+
+
+if __name__ == "__main__":
+    main()
