@@ -18,12 +18,19 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: install
+	@echo "== validate every spec"
 	$(SPECWARD) validate specs/together-rl/openapi.yaml specs/together-rl/upstream/api.swagger.yaml \
 		specs/llama-stack/post-training.before.yaml specs/llama-stack/post-training.after.yaml \
 		specs/training-jobs/openapi.yaml
-	-$(SPECWARD) breaking specs/llama-stack/post-training.before.yaml specs/llama-stack/post-training.after.yaml \
+	@echo "== drift: is the published RL spec in step with its protos?"
+	$(SPECWARD) drift specs/together-rl/upstream/api.swagger.yaml specs/together-rl/openapi.yaml
+	$(SPECWARD) sync --contract contracts/together-rl.yaml --check
+	@echo "== breaking: the RL sync PR (error: a silent rename), then Llama Stack's v1alpha moves"
+	-$(SPECWARD) breaking tests/fixtures/together-rl/openapi.yaml specs/together-rl/openapi.yaml
+	$(SPECWARD) breaking specs/llama-stack/post-training.before.yaml specs/llama-stack/post-training.after.yaml \
 		--contract contracts/llama-stack.yaml
-	-$(SPECWARD) drift specs/together-rl/upstream/api.swagger.yaml specs/together-rl/openapi.yaml
+	@echo "== contract tests against the mock"
+	$(SPECWARD) contract specs/training-jobs/openapi.yaml --mock --max-examples 5
 
 test: install
 	$(BIN)/python -m pytest -n 2 -q

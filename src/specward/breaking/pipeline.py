@@ -53,11 +53,7 @@ class BreakingResult:
         }
 
     def report(self, fail_on: Level = "error", *, notes: bool = True) -> Report:
-        s = self.summary()
-        title = (
-            f"specward breaking {self.base} → {self.head}: {s['error']} error(s), "
-            f"{s['warning']} warning(s), {s['info']} info; semver {self.semver}"
-        )
+        title = f"specward breaking {self.base} → {self.head} (semver: {self.semver})"
         return Report(
             tool="breaking",
             title=title,

@@ -3,26 +3,12 @@ moved, operationId and deprecation changes."""
 
 from __future__ import annotations
 
-from specward.rules.registry import Rule
+from specward.rules.registry import RuleFactory
 
 FAMILY = "operations"
 
 
-def _rule(
-    rule_id: str, level: str, kind: str, message: str, doc: str, *, oasdiff: bool = True
-) -> Rule:
-    return Rule(
-        rule_id,
-        level,
-        "none",
-        FAMILY,
-        "operation",
-        kind,  # type: ignore[arg-type]
-        rule_id.replace("-", " "),
-        message,
-        doc,
-        oasdiff,
-    )
+_rule = RuleFactory(FAMILY, "none", "operation")
 
 
 RULES = [

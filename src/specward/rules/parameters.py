@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from specward.rules.registry import Rule
+from specward.rules.registry import RuleFactory
 from specward.rules.schema_rules import schema_rules
 
 FAMILY = "parameters"
 SCOPE = "request-parameter"
 
 
-def _rule(
-    rule_id: str, level: str, kind: str, message: str, doc: str, *, oasdiff: bool = True
-) -> Rule:
-    return Rule(
-        rule_id,
-        level,
-        "request",
-        FAMILY,
-        SCOPE,
-        kind,  # type: ignore[arg-type]
-        rule_id.replace("-", " "),
-        message,
-        doc,
-        oasdiff,
-    )
+_rule = RuleFactory(FAMILY, "request", SCOPE)
 
 
 RULES = [

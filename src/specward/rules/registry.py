@@ -65,6 +65,45 @@ class Rule:
         }
 
 
+class RuleFactory:
+    """Builds the rules of one family: ``rule = RuleFactory("parameters", "request", "request-parameter")``.
+
+    The summary is the id in words; ``scope`` may differ per rule (responses cover several scopes).
+    """
+
+    def __init__(
+        self, family: str, direction: Direction, scope: str, *, oasdiff: bool = True
+    ) -> None:
+        self.family = family
+        self.direction = direction
+        self.scope = scope
+        self.oasdiff = oasdiff
+
+    def __call__(
+        self,
+        rule_id: str,
+        level: str,
+        kind: str,
+        message: str,
+        doc: str,
+        *,
+        scope: str | None = None,
+        oasdiff: bool | None = None,
+    ) -> Rule:
+        return Rule(
+            rule_id,
+            level,  # type: ignore[arg-type]
+            self.direction,
+            self.family,
+            scope or self.scope,
+            kind,
+            rule_id.replace("-", " "),
+            message,
+            doc,
+            self.oasdiff if oasdiff is None else oasdiff,
+        )
+
+
 class _Fields(dict):
     """Format fields: missing ones render as ``?`` rather than raising."""
 

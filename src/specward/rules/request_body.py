@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from specward.rules.registry import Rule
+from specward.rules.registry import RuleFactory
 from specward.rules.schema_rules import schema_rules
 
 FAMILY = "request-body"
 
 
-def _rule(rule_id: str, level: str, kind: str, message: str, doc: str) -> Rule:
-    return Rule(
-        rule_id,
-        level,
-        "request",
-        FAMILY,
-        "request-body",
-        kind,  # type: ignore[arg-type]
-        rule_id.replace("-", " "),
-        message,
-        doc,
-        True,
-    )
+_rule = RuleFactory(FAMILY, "request", "request-body")
 
 
 RULES = [

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from specward.rules.registry import Rule
+from specward.rules.registry import Rule, RuleFactory
 from specward.rules.schema_rules import schema_rules
 
 FAMILY = "responses"
 
 
+_make = RuleFactory(FAMILY, "response", "response")
+
+
 def _rule(rule_id: str, level: str, scope: str, kind: str, message: str, doc: str) -> Rule:
-    return Rule(
-        rule_id,
-        level,
-        "response",
-        FAMILY,
-        scope,
-        kind,  # type: ignore[arg-type]
-        rule_id.replace("-", " "),
-        message,
-        doc,
-        True,
-    )
+    return _make(rule_id, level, kind, message, doc, scope=scope)
 
 
 RULES = [

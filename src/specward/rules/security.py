@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from specward.rules.registry import Rule
+from specward.rules.registry import RuleFactory
 
 FAMILY = "security"
 
 
-def _rule(
-    rule_id: str, level: str, kind: str, message: str, doc: str, *, oasdiff: bool = True
-) -> Rule:
-    return Rule(
-        rule_id,
-        level,
-        "request",
-        FAMILY,
-        "security",
-        kind,  # type: ignore[arg-type]
-        rule_id.replace("-", " "),
-        message,
-        doc,
-        oasdiff,
-    )
+_rule = RuleFactory(FAMILY, "request", "security")
 
 
 RULES = [

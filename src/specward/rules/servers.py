@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from specward.rules.registry import Rule
+from specward.rules.registry import RuleFactory
 
 FAMILY = "servers"
 
 
-def _rule(rule_id: str, level: str, kind: str, message: str, doc: str) -> Rule:
-    return Rule(
-        rule_id,
-        level,
-        "none",
-        FAMILY,
-        "servers",
-        kind,  # type: ignore[arg-type]
-        rule_id.replace("-", " "),
-        message,
-        doc,
-        False,
-    )
+_rule = RuleFactory(FAMILY, "none", "servers", oasdiff=False)
 
 
 RULES = [
