@@ -101,3 +101,14 @@ def test_help_does_not_import_heavy_libraries():
     imported = proc.stderr
     for heavy in ("schemathesis", "datamodel_code_generator", "uvicorn", "hypothesis"):
         assert f" {heavy}" not in imported, heavy
+
+
+def test_bad_default_values_point_at_their_line(tmp_path):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        VALID + "components:\n  schemas:\n    Page:\n      type: object\n      properties:\n"
+        "        size:\n          type: integer\n          default: '20'\n"
+    )
+    proc = run_cli("validate", str(spec))
+    assert proc.returncode == 1
+    assert f"{spec}:17: default value '20' is not of type 'integer'" in proc.stdout.splitlines()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +46,31 @@ def _line_at(data: Any, path: list[Any]) -> int:
     return line
 
 
+def _value_key(value: Any) -> str:
+    return type(value).__name__ + json.dumps(value, sort_keys=True, default=str)
+
+
+def _default_lines(data: Any) -> dict[str, list[int]]:
+    """Lines of every ``default:`` in the document, by value (the validator checks defaults
+    without saying where they are)."""
+    out: dict[str, list[int]] = defaultdict(list)
+    stack, seen = [data], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):
+            if "default" in node and line_of(node, "default"):
+                out[_value_key(node["default"])].append(line_of(node, "default"))
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, (dict, list)))
+    for lines in out.values():
+        lines.sort(reverse=True)  # pop() hands them out first line first
+    return out
+
+
 def _validator(version: str) -> Any:
     import openapi_spec_validator as osv
 
@@ -60,6 +87,7 @@ def schema_problems(ws: Workspace, *, limit: int = 100) -> list[Problem]:
     out: list[Problem] = []
     seen: set[tuple[int, str]] = set()
     errors = validator.iter_errors()
+    defaults: dict[str, list[int]] | None = None
     while len(out) < limit:
         try:
             err = next(errors)
@@ -73,6 +101,13 @@ def schema_problems(ws: Workspace, *, limit: int = 100) -> list[Problem]:
         path = list(getattr(err, "absolute_path", []) or [])
         line = _line_at(ws.data, path)
         message = str(getattr(err, "message", err)).splitlines()[0][:300]
+        if not path and hasattr(err, "instance"):  # a default value checked against its schema
+            if defaults is None:
+                defaults = _default_lines(ws.data)
+            lines = defaults.get(_value_key(err.instance))
+            if lines:
+                line = lines.pop()
+                message = f"default value {message}"
         where = "/".join(str(p) for p in path)
         text = f"{message} (at {where})" if where else message
         if (line, text) not in seen:
