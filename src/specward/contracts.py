@@ -55,8 +55,8 @@ class Contract:
 
 def load_contract(path: str | os.PathLike[str]) -> Contract:
     """Read and check a contract file; raise :class:`SpecError` with ``file:line`` when it is wrong."""
-    path = Path(path).absolute()
-    shown = os.path.relpath(path)
+    shown = os.fspath(path)  # as the user wrote it
+    path = Path(os.path.abspath(path))
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
