@@ -53,6 +53,7 @@ def drift(
     result = drift_files(
         inputs.upstream, inputs.published, baseline=inputs.baseline, overrides=inputs.overrides
     )
+    result.notes.extend(inputs.notes or [])
     if explain:
         if fmt == "json":
             text = (

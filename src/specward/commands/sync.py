@@ -72,6 +72,7 @@ def sync(
             overrides=job.overrides,
             check=check,
             dry_run=dry_run,
+            baseline_file=job.baseline_file,
         )
         if dry_run and result.diff:
             click.echo(result.diff, nl=False)
@@ -84,5 +85,5 @@ def sync(
                 click.echo(
                     f"  left: [{item.kind}] {item.published_location}: {item.message}", err=dry_run
                 )
-        pending = pending or result.changed
+        pending = pending or result.pending
     sys.exit(1 if check and pending else 0)

@@ -149,6 +149,13 @@ class _Comparer:
 
     def kinds(self, uu: Schema, pp: Schema, loc: _Loc, *, structural: bool) -> None:
         uk, pk = kind(uu), kind(pp)
+        if (
+            structural
+            and ANY not in (uk, pk)
+            and (COMPOSITE in (uk, pk) or (uk == "object" and _variants(pp.resolve())))
+        ):
+            self.alternatives(uu, pp, uk, pk, loc)
+            return
         if ANY in (uk, pk) or COMPOSITE in (uk, pk):
             return
         if uk != pk:
@@ -173,6 +180,34 @@ class _Comparer:
             if formats_differ(uu, pp):
                 self.type_changed(uu, pp, loc, level="warning")
             self.enums(ru, rp, loc)
+
+    def alternatives(self, uu: Schema, pp: Schema, uk: str, pk: str, loc: _Loc) -> None:
+        """``oneOf``/``anyOf`` compared structurally: variant against variant when both sides
+        have them; a published union of objects against upstream's flattened proto oneof (one
+        object holding every field of the oneof) by the union of the variants' properties."""
+        ru, rp = uu.resolve(), pp.resolve()
+        uvars, pvars = _variants(ru), _variants(rp)
+        if uvars and pvars:
+            unamed = {self.rename.get(n, n): v for v in uvars if (n := ref_name(v))}
+            pnamed = {n: v for v in pvars if (n := ref_name(v))}
+            for name in sorted(unamed.keys() - pnamed.keys()):
+                self.type_changed(uu, pp, loc, f"upstream alternative {name} is missing here")
+            for name in sorted(pnamed.keys() - unamed.keys()):
+                self.type_changed(uu, pp, loc, f"alternative {name} no longer exists upstream")
+            uinline = [v for v in uvars if not ref_name(v)]
+            pinline = [v for v in pvars if not ref_name(v)]
+            ukinds, pkinds = sorted(map(kind, uinline)), sorted(map(kind, pinline))
+            if ukinds != pkinds:
+                self.type_changed(uu, pp, loc)
+                return
+            for a, b in zip(sorted(uinline, key=kind), sorted(pinline, key=kind), strict=False):
+                self.node(a, b, replace(loc, pointer=b.pointer, up_pointer=a.pointer))
+            return
+        if uk == "object" and pvars and all(kind(v) == "object" for v in pvars):
+            union = _UnionView(rp, pvars)
+            self.properties(ru, union, loc)  # type: ignore[arg-type]
+        elif uk == pk == "object":  # variants that only constrain (``oneOf: [{required: [a]}]``)
+            self.properties(ru, rp, loc)
 
     def type_changed(
         self, uu: Schema, pp: Schema, loc: _Loc, why: str | None = None, level: str | None = None
@@ -489,6 +524,34 @@ class _Comparer:
                 self.pub.info.get("description"),
             )
 
+    def requirements(self) -> None:
+        """Three-way ``required``: a requirement upstream dropped since the baseline and the
+        published schema still states is drift; without a baseline a published-only ``required``
+        is curation and stays."""
+        base = self.baseline
+        if base is None:
+            return
+        for u, p in sorted(self.mapping.schemas.items()):
+            old_s = base.schemas.get(u)
+            if old_s is None:
+                continue
+            us, ps = self.up.schemas[u], self.pub.schemas[p]
+            old_req, up_req = set(old_s.flattened_required()), set(us.flattened_required())
+            up_props = us.flattened_properties()
+            by_snake = {snake_case(n): n for n in up_props}
+            for pname in ps.flattened_required():
+                uname = pname if pname in up_props else by_snake.get(snake_case(pname))
+                if uname is None or uname in up_req or uname not in old_req:
+                    continue
+                self.add(
+                    "property-required-changed",
+                    _Loc(f"{p}.{pname}", f"{u}.{uname}", ps.pointer, us.pointer),
+                    "no longer required upstream (required in the baseline)",
+                    pointer=join_pointer(ps.pointer, "required"),
+                    details={"required": False, "name": pname},
+                    line=ps.line,
+                )
+
     # -- everything --------------------------------------------------------------------------
     def run(self) -> list[DriftItem]:
         m = self.mapping
@@ -506,11 +569,16 @@ class _Comparer:
             ]
             path = same_shape[0] if same_shape else path
             label = f"{uop.method} {path}"
+            details: dict[str, Any] = {"operationId": uop.operation_id}
+            message = f"upstream operation {uop.operation_id or uop.label} is not published"
+            if m.path_prefix and m.published_path(uop.path) == uop.path:
+                details["outside_prefix"] = m.path_prefix
+                message += f" (outside the {m.path_prefix} prefix of the published servers)"
             self.add(
                 "operation-added",
                 _Loc(label, uop.label, join_pointer("/paths", path, uop.method.lower())),
-                f"upstream operation {uop.operation_id or uop.label} is not published",
-                details={"operationId": uop.operation_id},
+                message,
+                details=details,
                 up_pointer=uop.pointer,
                 line=self.line_near(join_pointer("/paths", path)),
             )
@@ -558,6 +626,7 @@ class _Comparer:
                     line=ps.line,
                 )
         self.descriptions()
+        self.requirements()
         if self.snake_pairs > self.camel_pairs:
             self.publish_snake_case()
         return _dedupe(self.items)
@@ -605,6 +674,40 @@ class _Comparer:
 
     def _schemas_pointer(self) -> str:
         return "/definitions" if self.pub.version == "2.0" else "/components/schemas"
+
+
+def _variants(schema: Schema) -> list[Schema]:
+    node = schema.node
+    if "oneOf" in node:
+        return list(schema.one_of)
+    if "anyOf" in node:
+        return list(schema.any_of)
+    return []
+
+
+class _UnionView:
+    """A published ``oneOf``/``anyOf`` of objects seen as one object: the union of the
+    variants' properties (first variant wins), required = what every variant requires."""
+
+    def __init__(self, schema: Schema, variants: list[Schema]) -> None:
+        self.schema = schema
+        self.pointer = schema.pointer
+        self.line = schema.line
+        self.props: dict[str, Schema] = dict(schema.flattened_properties())  # shared ones
+        required: set[str] | None = None
+        for variant in variants:
+            target = unwrap(variant).resolve()
+            for name, prop in target.flattened_properties().items():
+                self.props.setdefault(name, prop)
+            req = set(target.flattened_required())
+            required = req if required is None else required & req
+        self.required = sorted((required or set()) | set(schema.flattened_required()))
+
+    def flattened_properties(self) -> dict[str, Schema]:
+        return dict(self.props)
+
+    def flattened_required(self) -> list[str]:
+        return list(self.required)
 
 
 def _dedupe(items: list[DriftItem]) -> list[DriftItem]:

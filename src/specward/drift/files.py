@@ -22,6 +22,8 @@ class DriftInputs:
     baseline: str | None = None
     overrides: dict[str, Any] | None = None
     contract: Contract | None = None
+    baseline_file: str | None = None  # the contract's baseline copy, kept up to date by sync
+    notes: list[str] | None = None
 
 
 def resolve_inputs(
@@ -33,10 +35,20 @@ def resolve_inputs(
 ) -> DriftInputs:
     """Merge explicit paths with a contract (explicit paths win)."""
     loaded = load_contract(contract) if contract else None
+    baseline_file = None
+    notes: list[str] = []
     if loaded is not None:
         upstream = upstream or (loaded.rel(loaded.upstream) if loaded.upstream else None)
         published = published or loaded.rel(loaded.published)
-        baseline = baseline or (loaded.rel(loaded.baseline) if loaded.baseline else None)
+        if loaded.baseline is not None:
+            baseline_file = loaded.rel(loaded.baseline)
+            if baseline is None and loaded.baseline.is_file():
+                baseline = baseline_file
+            elif baseline is None:
+                notes.append(
+                    f"baseline {baseline_file} does not exist yet: "
+                    "`specward sync --contract` creates it"
+                )
     if not upstream:
         where = (
             f"contract {loaded.name} names no 'upstream'" if loaded else "no upstream spec given"
@@ -45,7 +57,13 @@ def resolve_inputs(
     if not published:
         raise SpecwardError("no published spec given (pass PUBLISHED, --published or --contract)")
     return DriftInputs(
-        upstream, published, baseline, dict(loaded.drift) if loaded else None, loaded
+        upstream,
+        published,
+        baseline,
+        dict(loaded.drift) if loaded else None,
+        loaded,
+        baseline_file,
+        notes,
     )
 
 

@@ -131,6 +131,8 @@ def _prop_overlap(a: Schema, b: Schema) -> float:
 
 def _compatible(a: Schema, b: Schema) -> bool:
     ka, kb = kind(a), kind(b)
+    if "composite" in (ka, kb):  # a oneOf/anyOf may stand for a (flattened) proto oneof
+        return {ka, kb} <= {"composite", "object"}
     return ka == kb or "any" in (ka, kb)
 
 

@@ -7,7 +7,10 @@ the published naming and the style of their neighbours.
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from specward.drift.names import camel_operation_id, snake_case
 from specward.drift.result import DriftItem, DriftResult
@@ -15,6 +18,7 @@ from specward.drift.shapes import kind
 from specward.load.pointer import join_pointer, split_pointer
 from specward.model import HTTP_METHODS, Operation, Parameter, path_params
 from specward.sync.convert import Converter, KeyOrder, text_value
+from specward.sync.examples import Renames, rename_example_keys
 from specward.sync.roundtrip import (
     EditableDocument,
     get_path,
@@ -98,6 +102,9 @@ class Applier:
         self.applied: list[DriftItem] = []
         self.skipped: list[tuple[DriftItem, str]] = []
         self.up_ops = {op.pointer: op for op in self.up.operations.values()}
+        self.renames: Renames = {}  # owner schema pointer -> renamed properties
+        self.example_keys = 0  # example keys renamed along with their properties
+        self._pub_media: set[str] | None = None  # media types the published operations use
 
     # -- style learning ----------------------------------------------------------------------
     def _learn(self) -> None:
@@ -148,6 +155,7 @@ class Applier:
                     )
                 else:
                     self.applied.append(item)
+        self.example_keys = rename_example_keys(self.root, self.renames)
 
     def node(self, pointer: str) -> Any:
         return get_path(self.root, pointer)
@@ -160,6 +168,7 @@ class Applier:
         parent_ptr, old = _parent(item.pointer)
         new = item.details["to"]
         rename_key(self.node(parent_ptr), old, new)
+        self.renames.setdefault(_parent(parent_ptr)[0], []).append((old, new))
         required = self._required(parent_ptr)
         if required is not None and old in required:
             required[required.index(old)] = new
@@ -211,11 +220,25 @@ class Applier:
 
     def do_property_required_changed(self, item: DriftItem) -> None:
         owner_ptr, _ = _parent(item.pointer)
-        self._add_required(self.node(owner_ptr), item.details["name"])
+        owner = self.node(owner_ptr)
+        if item.details.get("required") is not False:
+            self._add_required(owner, item.details["name"])
+            return
+        required = owner["required"]  # upstream dropped the requirement (three-way)
+        remove_entry(required, list(required).index(item.details["name"]))
+        if not required:
+            remove_entry(owner, "required")
 
     def do_property_type_changed(self, item: DriftItem) -> None:
         target = self.node(item.pointer)
         fresh = self.conv.schema(self.upstream(item))
+        old_type = target.get("type")
+        if target.get("nullable") is True and "type" in fresh and "nullable" not in fresh:
+            fresh["nullable"] = True  # nullability is published representation: it stays
+        elif (
+            isinstance(old_type, list) and "null" in old_type and isinstance(fresh.get("type"), str)
+        ):
+            fresh["type"] = new_seq(self.doc, [fresh["type"], "null"])
         for key in _TYPE_KEYS:
             if key in target and key not in fresh:
                 remove_entry(target, key)
@@ -223,7 +246,8 @@ class Applier:
         for key in _TYPE_KEYS:
             if key in fresh:
                 if key in target:
-                    target[key] = fresh[key]
+                    if target[key] != fresh[key]:  # equal values keep their published style
+                        target[key] = fresh[key]
                 else:
                     insert_key(target, min(len(keys), list(fresh).index(key)), key, fresh[key])
                     keys = list(target)
@@ -300,8 +324,25 @@ class Applier:
                 and up_param.schema is not None
                 and kind(twin.schema) == kind(up_param.schema)
             ):
+                raw_params = get_path(self.root, op.pointer).get("parameters") or []
+                for entry in raw_params:  # a shared component parameter: reuse the $ref
+                    if isinstance(entry, dict) and entry.get("$ref") == "#" + twin.pointer:
+                        return self.conv.plain(entry)
                 return self.conv.plain(get_path(self.root, twin.pointer))
         return self.conv.parameter(raw, self.param_order)
+
+    def media_types(self, content: dict[str, Any]) -> dict[str, Any]:
+        """Upstream media types the published operations use (all of them when none is)."""
+        if self._pub_media is None:
+            used: set[str] = set()
+            for op in self.pub.operations.values():
+                if op.request_body is not None:
+                    used.update(op.request_body.content)
+                for resp in op.responses.values():
+                    used.update(resp.content)
+            self._pub_media = used
+        kept = {m: mt for m, mt in content.items() if m in self._pub_media}
+        return kept or content
 
     def request_body(self, uop: Operation) -> Any:
         body = uop.request_body
@@ -311,7 +352,7 @@ class Applier:
         if body.required:
             out["required"] = True
         content = new_map(self.doc)
-        for media, mt in body.content.items():
+        for media, mt in self.media_types(body.content).items():
             entry = new_map(self.doc)
             if mt.schema is not None:
                 entry["schema"] = self.conv.schema(mt.schema.node)
@@ -374,6 +415,9 @@ class Applier:
             keys = list(paths)
             best = max(range(len(keys)), key=lambda i: (_common(str(keys[i]), path), i), default=-1)
             insert_key(paths, best + 1, path, new_map(self.doc))
+            servers = self.servers_outside_prefix(uop.path)
+            if servers is not None:
+                paths[path]["servers"] = servers
         item_node = paths[path]
         neighbour = self.neighbour(path, uop.method)
         fields: dict[str, Any] = {}
@@ -416,6 +460,26 @@ class Applier:
         position = list(item_node).index(later[0]) if later else len(item_node)
         insert_key(item_node, position, method, op)
 
+    def servers_outside_prefix(self, upstream_path: str) -> Any:
+        """Path-level servers for an upstream path the published servers' prefix does not cover
+        (``/v2/x`` when the servers end in ``/v1``): the same servers without the prefix."""
+        prefix = self.mapping.path_prefix
+        if (
+            not prefix
+            or self.pub.version == "2.0"
+            or self.mapping.published_path(upstream_path) != (upstream_path)
+        ):
+            return None
+        out = []
+        for server in self.root.get("servers") or []:
+            url = server.get("url") if isinstance(server, dict) else None
+            if not isinstance(url, str) or not url.rstrip("/").endswith(prefix):
+                return None
+            entry = self.conv.plain(server)
+            entry["url"] = url.rstrip("/")[: -len(prefix)] or "/"
+            out.append(entry)
+        return new_seq(self.doc, out) if out else None
+
     def responses(self, uop: Operation, neighbour: Operation | None) -> Any:
         out = new_map(self.doc)
         for status, resp in uop.responses.items():
@@ -425,13 +489,13 @@ class Applier:
             entry["description"] = text_value(resp.description or "OK", self.doc)
             if resp.content:
                 content = new_map(self.doc)
-                for media, mt in resp.content.items():
+                for media, mt in self.media_types(resp.content).items():
                     body = new_map(self.doc)
                     if mt.schema is not None:
                         body["schema"] = self.conv.schema(mt.schema.node)
                     content[media] = body
                 entry["content"] = content
-            out[status] = entry
+            out[self.status_key(status)] = entry
         errors = {}
         if neighbour is not None:
             raw = get_path(self.root, neighbour.pointer).get("responses") or {}
@@ -452,8 +516,17 @@ class Applier:
                     body["schema"] = self.conv.schema(schema.node)
                     content["application/json"] = body
                     entry["content"] = content
-                out[status] = entry
+                out[self.status_key(status)] = entry
         return out
+
+    def status_key(self, status: str) -> Any:
+        """A response code quoted the way the published file quotes them."""
+        if self.doc.kind == "yaml" and status.isdigit():
+            double = len(re.findall(r'^\s*"\d{3}":', self.doc.text, re.M))
+            single = len(re.findall(r"^\s*'\d{3}':", self.doc.text, re.M))
+            if double > single:
+                return DoubleQuotedScalarString(status)
+        return status
 
     # -- wording ---------------------------------------------------------------------------------
     def do_description_changed(self, item: DriftItem) -> None:

@@ -14,7 +14,7 @@ from specward.commands.common import write_atomic
 from specward.drift.compare import compare
 from specward.drift.result import DriftItem, DriftResult
 from specward.errors import SpecwardError
-from specward.load.source import split_git_ref
+from specward.load.source import open_source, split_git_ref
 from specward.sync.apply import Applier
 from specward.sync.roundtrip import load_editable
 from specward.validate import validate_spec
@@ -36,6 +36,15 @@ class SyncResult:
     skipped: list[tuple[DriftItem, str]] = field(default_factory=list)
     remaining: list[DriftItem] = field(default_factory=list)  # drift still reported after the sync
     drift: DriftResult | None = None
+    example_keys: int = 0  # example keys renamed along with their properties
+    baseline: str | None = None  # the baseline copy this sync keeps up to date
+    baseline_changed: bool = False  # the baseline copy differs from the upstream (or is missing)
+    baseline_written: bool = False
+
+    @property
+    def pending(self) -> bool:
+        """Something to write: the published spec or the baseline copy."""
+        return self.changed or self.baseline_changed
 
     def summary(self) -> str:
         state = (
@@ -46,6 +55,12 @@ class SyncResult:
             f"{self.published}: {state}",
             f"{len(self.applied) if self.changed else 0} change(s) {verb}",
         ]
+        if self.example_keys and self.changed:
+            parts.append(f"{self.example_keys} example key(s) renamed")
+        if self.baseline_written:
+            parts.append(f"baseline {self.baseline} updated")
+        elif self.baseline_changed:
+            parts.append(f"baseline {self.baseline} would be updated")
         if self.skipped:
             parts.append(f"{len(self.skipped)} kept as published")
         left = [i for i in self.remaining if i.level != "info"]
@@ -85,8 +100,13 @@ def sync_file(
     overrides: dict[str, Any] | None = None,
     check: bool = False,
     dry_run: bool = False,
+    baseline_file: str | os.PathLike[str] | None = None,
 ) -> SyncResult:
-    """Bring ``published`` in line with ``upstream``; write it unless ``check`` or ``dry_run``."""
+    """Bring ``published`` in line with ``upstream``; write it unless ``check`` or ``dry_run``.
+
+    ``baseline_file`` (a contract's ``baseline:``) is then made a copy of ``upstream``, so the next
+    drift is three-way against what was synced; it is left alone when wording drift remains.
+    """
     if split_git_ref(os.fspath(published)) is not None:
         raise SpecwardError(
             f"{published}: sync edits a file in the working tree, not a git revision"
@@ -121,6 +141,30 @@ def sync_file(
     if changed and not check and not dry_run:
         write_atomic(abs_path, new_text)
         written = True
-    return SyncResult(
+    out = SyncResult(
         str(published), changed, written, diff, applier.applied, applier.skipped, remaining, result
     )
+    out.example_keys = applier.example_keys
+    if baseline_file is not None:
+        _keep_baseline(out, upstream, Path(baseline_file), write=not check and not dry_run)
+    return out
+
+
+def _keep_baseline(result: SyncResult, upstream: str, target: Path, *, write: bool) -> None:
+    """Make ``target`` a byte copy of the upstream entry file once the sync is complete."""
+    result.baseline = os.fspath(target)
+    source, entry = open_source(upstream)
+    try:
+        data = source.read(entry).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SpecwardError(f"{upstream}: cannot copy as baseline ({exc})") from None
+    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    if current == data:
+        return
+    if any(i.kind == "description-changed" for i in result.remaining):
+        return  # wording drift left: keep the old baseline so it is still reported
+    result.baseline_changed = True
+    if write:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+        result.baseline_written = True

@@ -13,6 +13,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.tokens import CommentToken
 
 from specward.errors import SpecError
@@ -48,12 +49,33 @@ def _yaml_indent(text: str) -> tuple[int, int, int]:
     return mapping, max(sequence, offset + 2), offset
 
 
+# Plain scalars that YAML 1.1 readers (PyYAML, many tools) take for booleans: always quoted.
+_YAML11_BOOLS = frozenset({"y", "yes", "n", "no", "on", "off"})
+
+
+class _Representer(RoundTripRepresenter):
+    """Round-trip representer that quotes new strings a YAML 1.1 reader would misread."""
+
+    def represent_str(self, data: str) -> Any:
+        if data.lower() in _YAML11_BOOLS:
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style="'")
+        return super().represent_str(data)
+
+
+_Representer.add_representer(str, _Representer.represent_str)
+
+
 def _yaml(text: str) -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Representer = _Representer
     yaml.preserve_quotes = True
     yaml.width = 4096
     mapping, sequence, offset = _yaml_indent(text)
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    first = next(
+        (ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), ""
+    )
+    yaml.explicit_start = first.rstrip() == "---"  # keep a leading document marker
     return yaml
 
 
