@@ -1,8 +1,9 @@
-"""``specward contract SPEC (--url URL | --mock)``: Schemathesis property tests, stateful included."""
+"""``specward contract [SPEC] (--url URL | --mock | --contract FILE)``: Schemathesis property tests."""
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -10,6 +11,13 @@ from specward.commands.common import output_option, write_atomic
 from specward.errors import SpecwardError
 
 PHASE_CHOICES = ("examples", "coverage", "fuzzing", "stateful")
+DEFAULTS: dict[str, Any] = {
+    "max_examples": 20,
+    "phases": PHASE_CHOICES,
+    "seed": 0,
+    "infer_links": True,
+    "request_timeout": 10.0,
+}
 
 
 def _headers(values: tuple[str, ...]) -> dict[str, str]:
@@ -22,8 +30,19 @@ def _headers(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _explicit(ctx: click.Context, name: str) -> bool:
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+
+
 @click.command()
-@click.argument("spec")
+@click.argument("spec", required=False)
+@click.option(
+    "--contract",
+    "contract_path",
+    default=None,
+    help="Contract file: its published spec and 'contract:' settings (explicit options win).",
+)
 @click.option("--url", default=None, help="Base URL of the server under test (paths are appended).")
 @click.option(
     "--mock",
@@ -33,7 +52,7 @@ def _headers(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--max-examples",
     type=int,
-    default=20,
+    default=DEFAULTS["max_examples"],
     show_default=True,
     help="Examples per operation and phase.",
 )
@@ -48,14 +67,19 @@ def _headers(values: tuple[str, ...]) -> dict[str, str]:
     "-H",
     "headers",
     multiple=True,
-    help="Extra request header 'Name: value' (repeatable).",
+    help="Extra request header 'Name: value' (repeatable; overrides the contract's).",
 )
 @click.option(
     "--seed",
     type=int,
-    default=0,
+    default=DEFAULTS["seed"],
     show_default=True,
     help="Seed for generation (runs are deterministic).",
+)
+@click.option(
+    "--exclude-checks",
+    default=None,
+    help="Comma-separated Schemathesis checks not to run.",
 )
 @click.option(
     "--no-infer-links", is_flag=True, help="Do not add links inferred from resource shapes."
@@ -68,14 +92,18 @@ def _headers(values: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
 )
 @output_option
+@click.pass_context
 def contract(
-    spec: str,
+    ctx: click.Context,
+    spec: str | None,
+    contract_path: str | None,
     url: str | None,
     mock: bool,
     max_examples: int,
     phases: str,
     headers: tuple[str, ...],
     seed: int,
+    exclude_checks: str | None,
     no_infer_links: bool,
     fmt: str,
     output: str | None,
@@ -83,18 +111,40 @@ def contract(
     """Run Schemathesis against SPEC's server. Exit 0 all passed, 1 failures, 2 bad input."""
     from specward.contract.report import render_text, to_report
     from specward.contract.runner import run_contract
+    from specward.contract.settings import ContractSettings, from_contract, parse_phases
     from specward.report import render
 
-    chosen = tuple(p.strip() for p in phases.split(",") if p.strip())
+    settings = from_contract(contract_path) if contract_path else ContractSettings()
+    spec = spec or settings.spec
+    if spec is None:
+        raise SpecwardError("give SPEC or --contract FILE")
+    if url is None and not mock:  # the target comes from the contract only when none is given
+        url, mock = settings.url, bool(settings.mock)
+
+    def pick(name: str, cli_value: Any, contract_value: Any) -> Any:
+        return cli_value if _explicit(ctx, name) or contract_value is None else contract_value
+
+    try:
+        chosen = parse_phases(phases) if _explicit(ctx, "phases") else None
+    except ValueError as exc:
+        raise SpecwardError(f"--phases: {exc}") from None
+    excluded = (
+        tuple(c.strip() for c in exclude_checks.split(",") if c.strip())
+        if exclude_checks is not None
+        else settings.exclude_checks
+    )
     result = run_contract(
         spec,
         url=url,
         mock=mock,
-        max_examples=max_examples,
-        phases=chosen,
-        headers=_headers(headers),
-        seed=seed,
-        infer=not no_infer_links,
+        max_examples=pick("max_examples", max_examples, settings.max_examples),
+        phases=chosen or settings.phases or PHASE_CHOICES,
+        headers={**settings.headers, **_headers(headers)},
+        seed=pick("seed", seed, settings.seed),
+        infer=False if no_infer_links else settings.infer_links is not False,
+        request_timeout=settings.request_timeout or DEFAULTS["request_timeout"],
+        exclude_checks=excluded,
+        auth=settings.auth,
     )
     text = render_text(result) if fmt == "text" else render(to_report(result), fmt)
     if output:

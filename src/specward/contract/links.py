@@ -11,9 +11,11 @@ import copy
 import re
 from typing import Any
 
-from specward.load.pointer import escape
+from specward.load.pointer import escape, split_pointer
 from specward.mock.shapes import Collection, infer_collections, segments
 from specward.model import Operation, Spec
+
+_PARAM = re.compile(r"\{([^}/]*)\}")
 
 
 def has_links(raw: dict[str, Any]) -> bool:
@@ -73,23 +75,19 @@ def infer_links(spec: Spec, raw: dict[str, Any]) -> tuple[dict[str, Any], list[s
 
 def _link_parameters(coll: Collection, target: Operation, field: str) -> dict[str, str] | None:
     """Values for every path parameter of ``target``, or None when one cannot be known."""
-    create_params = re.findall(r"\{([^}/]*)\}", coll.create.path)
-    target_params = re.findall(r"\{([^}/]*)\}", target.path)
+    create_params = _PARAM.findall(coll.create.path)
     depth = len(segments(coll.item_path))
-    target_parts = segments(target.path)
     params: dict[str, str] = {}
     position = 0
-    for index, part in enumerate(target_parts):
-        if not (part.startswith("{") and part.endswith("}")):
-            continue
-        name = target_params[position]
-        if index < depth - 1 and position < len(create_params):
-            params[name] = f"$request.path.{create_params[position]}"
-        elif index == depth - 1:
-            params[name] = f"$response.body#/{escape(field)}"
-        else:
-            return None
-        position += 1
+    for index, part in enumerate(segments(target.path)):
+        for name in _PARAM.findall(part):  # "{id}" or a custom method's "{id}:archive"
+            if index < depth - 1 and position < len(create_params):
+                params[name] = f"$request.path.{create_params[position]}"
+            elif index == depth - 1:
+                params[name] = f"$response.body#/{escape(field)}"
+            else:
+                return None
+            position += 1
     for param in target.parameters.values():
         if param.location != "path" and param.required:
             return None
@@ -97,14 +95,35 @@ def _link_parameters(coll: Collection, target: Operation, field: str) -> dict[st
 
 
 def _success_responses(raw: dict[str, Any], op: Operation) -> list[tuple[str, dict[str, Any]]]:
+    """The 2xx responses of ``op`` in ``raw``; a local ``$ref`` is replaced by an inline copy."""
     item = (raw.get("paths") or {}).get(op.path) or {}
     operation = item.get(op.method.lower()) or {}
     responses = operation.get("responses") or {}
-    return [
-        (str(s), r)
-        for s, r in responses.items()
-        if str(s).startswith("2") and isinstance(r, dict) and "$ref" not in r
-    ]
+    out = []
+    for status, response in responses.items():
+        if not str(status).startswith("2"):
+            continue
+        response = _inline(raw, response)
+        if response is None:
+            continue
+        responses[status] = response
+        out.append((str(status), response))
+    return out
+
+
+def _inline(raw: dict[str, Any], response: Any) -> dict[str, Any] | None:
+    """A response object, following local ``$ref``s (links must sit on the operation's own copy)."""
+    seen: set[str] = set()
+    while isinstance(response, dict) and isinstance(response.get("$ref"), str):
+        ref = response["$ref"]
+        if not ref.startswith("#/") or ref in seen:
+            return None  # other documents' responses keep their own relative refs: left alone
+        seen.add(ref)
+        node: Any = raw
+        for token in split_pointer(ref[1:]):
+            node = node.get(token) if isinstance(node, dict) else None
+        response = copy.deepcopy(node)
+    return response if isinstance(response, dict) else None
 
 
 def _link_name(target: Operation, existing: dict[str, Any]) -> str:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from specward.contract.links import has_links, infer_links
+from specward.contract.settings import PHASES, check_names
 from specward.errors import SpecwardError
 from specward.model import Spec, load
 
-PHASES = ("examples", "coverage", "fuzzing", "stateful")
 MOCK_TOKEN = "specward-mock-token"
 RUN_LEVEL = "(run)"
 
@@ -108,8 +108,15 @@ def run_contract(
     infer: bool = True,
     request_timeout: float = 10.0,
     max_failures: int | None = None,
+    exclude_checks: tuple[str, ...] | list[str] = (),
+    auth: dict[str, dict[str, str]] | None = None,
 ) -> ContractResult:
-    """Test ``spec_path`` against ``url`` (or the built-in mock) with Schemathesis; never raises on failures."""
+    """Test ``spec_path`` against ``url`` (or the built-in mock) with Schemathesis; never raises on failures.
+
+    ``exclude_checks``: Schemathesis checks not to run. ``auth``: credentials per security scheme
+    (``{"ApiKey": {"api_key": "..."}}``, ``{"bearer": "..."}``, ``{"username", "password"}``),
+    sent where the spec declares them (header, query or cookie).
+    """
     if (url is None) == (not mock):
         raise SpecwardError("give exactly one of --url URL or --mock")
     if url is not None and not url.startswith(("http://", "https://")):
@@ -119,6 +126,10 @@ def run_contract(
         raise SpecwardError(f"unknown phase(s) {', '.join(unknown)} (known: {', '.join(PHASES)})")
     if max_examples < 1:
         raise SpecwardError("--max-examples must be at least 1")
+    try:
+        excluded = check_names(list(exclude_checks))
+    except ValueError as exc:
+        raise SpecwardError(str(exc)) from None
     spec = load(spec_path)
     if not spec.operations:
         raise SpecwardError(f"{spec.name}: the spec declares no operations")
@@ -127,7 +138,8 @@ def run_contract(
     if infer and not has_links(raw):
         raw, links = infer_links(spec, raw)
     headers = dict(headers or {})
-    with _target(spec, url, mock, headers) as base_url:
+    auth = {k: dict(v) for k, v in (auth or {}).items()}
+    with _target(spec, url, mock, headers, auth) as base_url:
         result = _execute(
             spec,
             raw,
@@ -139,15 +151,25 @@ def run_contract(
             request_timeout=request_timeout,
             sanitize=not mock,
             max_failures=max_failures,
+            excluded=excluded,
+            auth=auth,
         )
     result.target = "mock" if mock else str(url)
     result.links = links
     result.options = {"max_examples": max_examples, "phases": list(phases or PHASES), "seed": seed}
+    if excluded:
+        result.options["exclude_checks"] = sorted(excluded)
     return result
 
 
 @contextlib.contextmanager
-def _target(spec: Spec, url: str | None, mock: bool, headers: dict[str, str]) -> Iterator[str]:
+def _target(
+    spec: Spec,
+    url: str | None,
+    mock: bool,
+    headers: dict[str, str],
+    auth: dict[str, dict[str, str]],
+) -> Iterator[str]:
     if not mock:
         yield str(url).rstrip("/")
         return
@@ -158,7 +180,6 @@ def _target(spec: Spec, url: str | None, mock: bool, headers: dict[str, str]) ->
     app = create_app(spec, seed=0, tokens=[MOCK_TOKEN, basic])
     for name, scheme in spec.security_schemes.items():
         kind = str(scheme.get("type", "")).lower()
-        del name
         if kind in ("oauth2", "openidconnect") or (
             kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer"
         ):
@@ -167,12 +188,11 @@ def _target(spec: Spec, url: str | None, mock: bool, headers: dict[str, str]) ->
             kind == "http" and str(scheme.get("scheme", "")).lower() == "basic"
         ):
             headers.setdefault("Authorization", f"Basic {basic}")
-        elif (
-            kind == "apikey"
-            and scheme.get("in") == "header"
-            and isinstance(scheme.get("name"), str)
-        ):
-            headers.setdefault(scheme["name"], MOCK_TOKEN)
+        elif kind == "apikey" and isinstance(scheme.get("name"), str):
+            if scheme.get("in") == "header":
+                headers.setdefault(scheme["name"], MOCK_TOKEN)
+            else:  # query and cookie keys: Schemathesis sends them where the scheme says
+                auth.setdefault(name, {"api_key": MOCK_TOKEN})
     with BackgroundServer(app) as base:
         yield base + spec.base_path
 
@@ -190,8 +210,14 @@ def _config(
     request_timeout: float,
     sanitize: bool,
     max_failures: int | None,
+    excluded: tuple[str, ...] = (),
+    auth: dict[str, dict[str, str]] | None = None,
 ) -> Any:
     import schemathesis
+
+    checks: dict[str, Any] = {"enabled": True}
+    for name in excluded:
+        checks[name] = {"enabled": False}
 
     data: dict[str, Any] = {
         "base-url": base_url,
@@ -199,7 +225,7 @@ def _config(
         "workers": 1,
         "request-timeout": request_timeout,
         "generation": {"max-examples": max_examples, "deterministic": True, "database": "none"},
-        "checks": {"enabled": True},
+        "checks": checks,
         "phases": {name: {"enabled": name in phases} for name in PHASES},
         "output": {"sanitization": {"enabled": sanitize}},
         "warnings": False,
@@ -208,6 +234,8 @@ def _config(
         data["headers"] = headers
     if max_failures:
         data["max-failures"] = max_failures
+    if auth:
+        data["auth"] = {"openapi": auth}
     return schemathesis.Config.from_dict(data)
 
 
@@ -223,6 +251,8 @@ def _execute(
     request_timeout: float,
     sanitize: bool,
     max_failures: int | None,
+    excluded: tuple[str, ...],
+    auth: dict[str, dict[str, str]],
 ) -> ContractResult:
     os.environ.setdefault("SCHEMATHESIS_HOOKS", "")
     import schemathesis
@@ -230,7 +260,16 @@ def _execute(
     from schemathesis.engine import events, from_schema
 
     config = _config(
-        base_url, headers, max_examples, phases, seed, request_timeout, sanitize, max_failures
+        base_url,
+        headers,
+        max_examples,
+        phases,
+        seed,
+        request_timeout,
+        sanitize,
+        max_failures,
+        excluded,
+        auth,
     )
     try:
         schema = schemathesis.openapi.from_dict(raw, config=config)
@@ -258,18 +297,14 @@ def _execute(
             _collect(result, event.recorder, "fuzz", seen)
         elif isinstance(event, events.NonFatalError):
             label = event.label or RUN_LEVEL
-            message = (
-                event.info.format(base_url_is_set=True).strip()
-                if hasattr(event.info, "format")
-                else str(event.value)
-            )
+            message = _error_message(event)
             _add(
                 result,
                 label,
                 Failure(
                     "error",
                     "Test could not run",
-                    message.splitlines()[0] if message else "error",
+                    message,
                     "",
                     str(getattr(event.phase, "value", "")) or "-",
                 ),
@@ -312,6 +347,15 @@ def _add(
         return
     seen.add(key)
     result.operations.setdefault(label, OperationResult(label)).failures.append(failure)
+
+
+def _error_message(event: Any) -> str:
+    """``title: detail`` of a Schemathesis error, on one line."""
+    info = getattr(event, "info", None)
+    title = str(getattr(info, "title", "") or "").strip()
+    detail = str(getattr(info, "message", "") or getattr(event, "value", "") or "").strip()
+    detail = " ".join(detail.split())[:500]
+    return ": ".join(p for p in (title, detail) if p) or "error"
 
 
 def _curl(sample: str) -> str:

@@ -15,6 +15,8 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from specward.errors import SpecError
+from specward.mock.forms import FormError, form_value, parse_multipart, parse_urlencoded, scalar
+from specward.mock.headers import response_headers
 from specward.mock.plan import (
     JSON_MEDIA,
     BodyPlan,
@@ -28,8 +30,9 @@ from specward.mock.plan import (
     security_plan,
     success_response,
 )
+from specward.mock.routes import Router
 from specward.mock.schemas import SchemaSet, deepcopy_json
-from specward.mock.shapes import Collection, infer_collections, parents_of, segments
+from specward.mock.shapes import Collection, infer_collections, parents_of
 from specward.mock.state import (
     CANCELLED,
     COMPLETED,
@@ -93,9 +96,10 @@ class MockApp:
         self.store = Store()
         self.base = [s for s in spec.base_path.split("/") if s]
         self.collections = infer_collections(spec)
-        self.routes: dict[int, list[tuple[tuple[str | None, ...], dict[str, OpPlan]]]] = {}
+        self.routes: Router[dict[str, OpPlan]] = Router()
         self._templates: dict[tuple[str, str], Any] = {}
         self._cache: dict[tuple[Any, ...], bytes] = {}
+        self._error_headers: dict[tuple[str, str, str], list[tuple[bytes, bytes]]] = {}
         self.problems: list[str] = []
         self._build()
 
@@ -106,10 +110,7 @@ class MockApp:
         for op in self.spec.operations.values():
             by_key.setdefault(path_key(op.path), {})[op.method] = self._plan(op, v2)
         for key, methods in by_key.items():
-            shape = tuple(None if s == "{}" else s for s in segments(key))
-            self.routes.setdefault(len(shape), []).append((shape, methods))
-        for shapes in self.routes.values():
-            shapes.sort(key=lambda item: [0 if s is not None else 1 for s in item[0]])
+            self.routes.add(key, methods)
         for coll in self.collections:
             roles = [
                 (coll.create, "create"),
@@ -166,6 +167,11 @@ class MockApp:
                 has, example = media_example(media_type, self.spec)
                 if has and (success.node is None or self.schemas.is_valid(success.node, example)):
                     success.example, success.has_example = example, True
+        if response is not None:
+            success.headers, problems = response_headers(
+                response, self.schemas, self.synth, f"{self.seed}:{op.label}:{status}"
+            )
+            self.problems.extend(f"{op.label}: {p}" for p in problems)
         errors = {
             "invalid": error_status(op, ("400", "422")),
             "auth": error_status(op, ("401", "403")),
@@ -225,9 +231,13 @@ class MockApp:
         parts = [unquote(s) for s in raw_path.split("/")[1:]]
         if parts and parts[-1] == "":
             parts.pop()
+        match = None
         if self.base and parts[: len(self.base)] == self.base:
-            parts = parts[len(self.base) :]
-        match = self._match(parts)
+            # served both with and without the server URL's path: the prefixed form first
+            match = self.routes.match(parts[len(self.base) :])
+            if match is not None:
+                parts = parts[len(self.base) :]
+        match = match or self.routes.match(parts)
         if match is None:
             return self._problem(404, f"no operation matches {raw_path}")
         methods, values = match
@@ -247,15 +257,9 @@ class MockApp:
             self._check_security(plan, hdrs, qs)
             args = self._parameters(plan, parts, values, hdrs, qs)
             payload = self._body(plan, hdrs, body)
-            return self._respond(plan, parts, args, payload)
+            return self._respond(plan, values, args, payload)
         except Invalid as exc:
             return self._error(plan, exc.purpose, exc.message)
-
-    def _match(self, parts: list[str]) -> tuple[dict[str, OpPlan], list[str]] | None:
-        for shape, methods in self.routes.get(len(parts), ()):
-            if all(s is None or s == p for s, p in zip(shape, parts, strict=True)):
-                return methods, [p for s, p in zip(shape, parts, strict=True) if s is None]
-        return None
 
     def _check_security(
         self, plan: OpPlan, headers: dict[str, str], query: list[tuple[str, str]]
@@ -291,7 +295,7 @@ class MockApp:
         value = source.get(name.lower() if where == "header" else name, "")
         if not value:
             return False
-        return self.tokens is None or where == "query" or value in self.tokens
+        return self.tokens is None or value in self.tokens
 
     def _parameters(
         self,
@@ -351,24 +355,21 @@ class MockApp:
                 value = json.loads(body)
             except (ValueError, UnicodeDecodeError) as exc:
                 raise Invalid(f"request body is not valid JSON: {exc}") from None
-        elif ctype == "application/x-www-form-urlencoded":
-            value = self._form(node, body)
+        elif ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            try:
+                fields = (
+                    parse_multipart(body, headers.get("content-type", ""))
+                    if ctype == "multipart/form-data"
+                    else parse_urlencoded(body)
+                )
+            except FormError as exc:
+                raise Invalid(f"request body: {exc}") from None
+            value = form_value(fields, node, self.schemas)
         else:
             return body
         if node is not None and not self.schemas.is_valid(node, value):
             raise Invalid("request body: " + "; ".join(self.schemas.errors(node, value, 3)))
         return value
-
-    def _form(self, node: dict[str, Any] | None, body: bytes) -> dict[str, Any]:
-        from specward.mock.plan import first_type
-
-        props = (node or {}).get("properties", {}) if isinstance(node, dict) else {}
-        out: dict[str, Any] = {}
-        for key, value in parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True):
-            kind = first_type(props.get(key), self.schemas) if isinstance(props, dict) else None
-            param = ParamPlan(key, "query", False, None, kind, None, False, ",")
-            out[key] = _coerce(value, param)
-        return out
 
     # -- responses -----------------------------------------------------------------------------------
     def _template(self, plan: OpPlan) -> Any:
@@ -390,25 +391,25 @@ class MockApp:
             self._templates[key] = value
         return self._templates[key]
 
-    def _respond(self, plan: OpPlan, parts: list[str], args: dict[str, Any], body: Any) -> Reply:
-        parents = self._parent_ids(plan, parts)
+    def _respond(self, plan: OpPlan, values: list[str], args: dict[str, Any], body: Any) -> Reply:
+        """Answer by role; ``values`` are the path parameter values in template order."""
+        self._check_parents(plan, values)
         if plan.role == "plain":
             return self._ok(plan, self._template(plan), cache=True)
         coll = plan.collection
         if plan.role == "sub" or coll is None:
             return self._ok(plan, self._template(plan), cache=True)
-        depth = len(segments(coll.path))
-        scope = tuple(parts[i] for i, s in enumerate(segments(coll.path)) if s == "{}")
+        depth = coll.path.count("{}")
+        scope = tuple(values[:depth])
         bucket = self.store.bucket(coll.path, scope)
         if plan.role == "create":
             return self._ok(plan, self._create(plan, coll, bucket, body))
         if plan.role == "list":
             return self._ok(plan, self._list(plan, bucket, args))
-        rid = parts[depth] if len(parts) > depth else ""
+        rid = values[depth] if len(values) > depth else ""
         current = bucket.get(rid)
         if current is None:
             raise Invalid(f"{coll.singular} {rid!r} does not exist", "missing")
-        del parents
         if plan.role == "delete":
             del bucket[rid]
             return self._ok(plan, self._overlay(plan, current))
@@ -420,11 +421,12 @@ class MockApp:
             self._complete(plan, current)
         return self._ok(plan, self._overlay(plan, current))
 
-    def _parent_ids(self, plan: OpPlan, parts: list[str]) -> None:
+    def _check_parents(self, plan: OpPlan, values: list[str]) -> None:
         for parent in plan.parents:
-            item = segments(parent.item_path)
-            scope = tuple(parts[i] for i, s in enumerate(item[:-1]) if s == "{}")
-            rid = parts[len(item) - 1]
+            depth = parent.item_path.count("{}")
+            if len(values) < depth:
+                continue
+            scope, rid = tuple(values[: depth - 1]), values[depth - 1]
             if not self.store.exists(parent.path, scope, rid):
                 raise Invalid(f"{parent.singular} {rid!r} does not exist", "missing")
 
@@ -510,14 +512,13 @@ class MockApp:
 
     def _status_enum(self, name: str) -> list[Any] | None:
         enums: list[Any] = []
-        for plan_methods in self.routes.values():
-            for _, methods in plan_methods:
-                for plan in methods.values():
-                    prop = _property(plan.success.node, name, self.schemas)
-                    while isinstance(prop, dict) and isinstance(prop.get("$ref"), str):
-                        prop = self.schemas.resolve(prop["$ref"])[0]
-                    if isinstance(prop, dict) and isinstance(prop.get("enum"), list):
-                        enums.extend(v for v in prop["enum"] if v not in enums)
+        for methods in self.routes.targets():
+            for plan in methods.values():
+                prop = _property(plan.success.node, name, self.schemas)
+                while isinstance(prop, dict) and isinstance(prop.get("$ref"), str):
+                    prop = self.schemas.resolve(prop["$ref"])[0]
+                if isinstance(prop, dict) and isinstance(prop.get("enum"), list):
+                    enums.extend(v for v in prop["enum"] if v not in enums)
         return enums or None
 
     def _complete(self, plan: OpPlan, current: dict[str, Any]) -> None:
@@ -556,15 +557,16 @@ class MockApp:
     def _ok(self, plan: OpPlan, value: Any, cache: bool = False) -> Reply:
         status = plan.success.status
         media = plan.success.media
+        headers = plan.success.headers
         if media is None or status == 204:
-            return status, None, b"", []
+            return status, None, b"", headers
         ckey = (plan.op.method, plan.op.path) if cache else None
         if ckey is not None and ckey in self._cache:
-            return status, media, self._cache[ckey], []
+            return status, media, self._cache[ckey], headers
         payload = _encode(value, media)
         if ckey is not None:
             self._cache[ckey] = payload
-        return status, media, payload, []
+        return status, media, payload, headers
 
     # -- errors --------------------------------------------------------------------------------------
     def _error(self, plan: OpPlan, purpose: str, message: str) -> Reply:
@@ -576,6 +578,15 @@ class MockApp:
             return status, media, payload, extra + more
         status = int(declared) if declared.isdigit() else default
         response = plan.op.responses[declared]
+        hkey = (plan.op.method, plan.op.path, declared)
+        if hkey not in self._error_headers:
+            found, _ = response_headers(
+                response, self.schemas, self.synth, f"{self.seed}:{plan.op.label}:{declared}"
+            )
+            self._error_headers[hkey] = found
+        declared_headers = self._error_headers[hkey]
+        names = {name for name, _ in declared_headers}
+        extra = [h for h in extra if h[0] not in names] + declared_headers
         media_type = pick_media(response.content)
         if media_type is None:
             return status, None, b"", extra
@@ -647,23 +658,7 @@ def _coerce(raw: Any, param: ParamPlan) -> Any:
 
 
 def _scalar(raw: str, kind: str | None) -> Any:
-    try:
-        if kind == "integer":
-            return int(raw)
-        if kind == "number":
-            value = float(raw)
-            return (
-                int(value)
-                if value.is_integer() and "." not in raw and "e" not in raw.lower()
-                else value
-            )
-        if kind == "boolean":
-            return {"true": True, "false": False}.get(raw, raw)
-        if kind == "null" and raw in ("", "null"):
-            return None
-    except (ValueError, OverflowError):
-        return raw
-    return raw
+    return scalar(raw, kind)
 
 
 def _resolved(node: Any, schemas: SchemaSet) -> Any:

@@ -39,6 +39,7 @@ class ResponsePlan:
     node: dict[str, Any] | None
     example: Any = None
     has_example: bool = False
+    headers: list[tuple[bytes, bytes]] = field(default_factory=list)  # declared, synthesized
 
 
 @dataclass

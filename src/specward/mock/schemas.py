@@ -64,6 +64,7 @@ class SchemaSet:
         out = {str(k): self.convert(v, base) for k, v in node.items()}
         if self.legacy:
             _legacy_keywords(out)
+        _nullable(out)  # 3.1 documents still using 3.0's nullable: honoured, as Schemathesis does
         _integer_width(out)
         return out
 
@@ -161,8 +162,14 @@ def _legacy_keywords(out: dict[str, Any]) -> None:
                 del out[exclusive]
     if out.get("type") == "file":
         del out["type"]
-    nullable = out.pop("nullable", None) is True
-    nullable = out.pop("x-nullable", None) is True or nullable
+
+
+def _nullable(out: dict[str, Any]) -> None:
+    """``nullable: true`` (3.0) and ``x-nullable: true`` (2.0) as a ``null`` type or branch."""
+    flags = [k for k in ("nullable", "x-nullable") if isinstance(out.get(k), bool)]
+    if not flags:  # also keeps a *property* named "nullable" (a mapping) untouched
+        return
+    nullable = any(out.pop(k) for k in flags)
     if not nullable:
         return
     declared = out.get("type")

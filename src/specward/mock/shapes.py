@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from specward.model import Operation, Spec, path_key
 
-ACTIONS = ("stop", "cancel", "cancellation", "abort", "terminate", ":cancel", "pause")
+ACTIONS = ("stop", "cancel", "cancellation", "abort", "terminate", "pause")
 _ID_NAMES = ("id", "uuid", "name")
 
 
@@ -85,11 +85,14 @@ def infer_collections(spec: Spec) -> list[Collection]:
     for coll in found.values():
         prefix = coll.item_path + "/"
         for (method, key), op in sorted(spec.operations.items()):
-            if not key.startswith(prefix) or (key.endswith("/{}") and key[:-3] in found):
+            custom = key.startswith(coll.item_path + ":")  # AIP custom method: /x/{id}:cancel
+            if not (key.startswith(prefix) or custom) or (
+                key.endswith("/{}") and key[:-3] in found
+            ):
                 continue
-            rest = key[len(prefix) :]
-            if method == "POST" and "/" not in rest and rest.lower() in ACTIONS:
-                coll.actions[rest.lower()] = op
+            rest = key[len(prefix) :] if not custom else key[len(coll.item_path) + 1 :]
+            if method == "POST" and "/" not in rest and rest.lower().lstrip(":") in ACTIONS:
+                coll.actions[rest.lower().lstrip(":")] = op
             else:
                 coll.subresources.append(op)
     return sorted(found.values(), key=lambda c: (-c.depth, c.path))

@@ -1,0 +1,69 @@
+"""Route requests by path shape: literal segments, ``{param}`` segments and mixed ones (``{id}:run``).
+
+Routes are grouped by segment count; literal segments win over mixed ones (the most literal text
+first), which win over bare parameters, so ``/jobs/latest`` is preferred to ``/jobs/{id}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+Segment = str | re.Pattern[str] | None  # literal, mixed pattern, bare parameter
+
+_PARAM = re.compile(r"\{[^}/]*\}")
+_GROUP = re.compile(r"\(\.\+\?\)|\\Z")
+
+
+def compile_segment(segment: str) -> Segment:
+    """``None`` for ``{}``, a pattern for ``{}:check`` or ``v{}``, else the literal itself."""
+    if segment == "{}":
+        return None
+    if "{" not in segment:
+        return segment
+    pieces = _PARAM.split(segment)
+    return re.compile("(.+?)".join(re.escape(p) for p in pieces) + r"\Z", re.DOTALL)
+
+
+def _rank(segment: Segment) -> tuple[int, int]:
+    """Literal first, then mixed segments with the most literal text, then bare parameters."""
+    if isinstance(segment, str):
+        return (0, 0)
+    if segment is None:
+        return (2, 0)
+    return (1, -len(_GROUP.sub("", segment.pattern)))
+
+
+class Router(Generic[T]):
+    """Path keys (``/a/{}/b``) to targets; :meth:`match` gives the target and the parameter values."""
+
+    def __init__(self) -> None:
+        self.by_length: dict[int, list[tuple[tuple[Segment, ...], T]]] = {}
+
+    def add(self, key: str, target: T) -> None:
+        shape = tuple(compile_segment(s) for s in key.split("/") if s)
+        routes = self.by_length.setdefault(len(shape), [])
+        routes.append((shape, target))
+        routes.sort(key=lambda item: [_rank(s) for s in item[0]])
+
+    def targets(self) -> list[T]:
+        return [target for routes in self.by_length.values() for _, target in routes]
+
+    def match(self, parts: list[str]) -> tuple[T, list[str]] | None:
+        for shape, target in self.by_length.get(len(parts), ()):
+            values: list[str] = []
+            for segment, part in zip(shape, parts, strict=True):
+                if segment is None:
+                    values.append(part)
+                elif isinstance(segment, str):
+                    if segment != part:
+                        break
+                else:
+                    found = segment.match(part)
+                    if found is None:
+                        break
+                    values.extend(found.groups())
+            else:
+                return target, values
+        return None
