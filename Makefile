@@ -23,14 +23,14 @@ demo: install
 		specs/llama-stack/post-training.before.yaml specs/llama-stack/post-training.after.yaml \
 		specs/training-jobs/openapi.yaml
 	@echo "== drift: is the published RL spec in step with its protos?"
-	$(SPECWARD) drift specs/together-rl/upstream/api.swagger.yaml specs/together-rl/openapi.yaml
-	$(SPECWARD) sync --contract contracts/together-rl.yaml --check
+	$(SPECWARD) drift --contract contracts/together-rl.yaml
+	$(SPECWARD) sync --all contracts/ --check
 	@echo "== breaking: the RL sync PR (error: a silent rename), then Llama Stack's v1alpha moves"
 	-$(SPECWARD) breaking tests/fixtures/together-rl/openapi.yaml specs/together-rl/openapi.yaml
 	$(SPECWARD) breaking specs/llama-stack/post-training.before.yaml specs/llama-stack/post-training.after.yaml \
 		--contract contracts/llama-stack.yaml
-	@echo "== contract tests against the mock"
-	$(SPECWARD) contract specs/training-jobs/openapi.yaml --mock --max-examples 5
+	@echo "== contract tests of every contract's published spec against the mock"
+	@for c in contracts/*.yaml; do $(SPECWARD) contract --contract $$c --mock --max-examples 5 || exit 1; done
 
 test: install
 	$(BIN)/python -m pytest -n 2 -q
