@@ -197,3 +197,13 @@ def test_git_revision_is_read_with_git(tmp_path, monkeypatch):
     assert old.name == "HEAD:specs/openapi.yaml"
     with pytest.raises(SpecError, match="unknown git revision"):
         load_spec("nosuchrev:specs/openapi.yaml")
+
+
+def test_walks_visit_shared_and_cyclic_nodes_once():
+    from specward.load.walk import iter_containers, iter_refs
+
+    shared = {"$ref": "#/a"}
+    data = {"x": [shared, shared], "y": {"z": shared}}
+    data["y"]["self"] = data
+    assert sum(1 for _ in iter_containers(data)) == 4  # data, x, y, shared
+    assert list(iter_refs(data)) == [(shared, "#/a")]

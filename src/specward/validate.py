@@ -12,6 +12,7 @@ from typing import Any
 from specward.errors import SpecError
 from specward.load.document import Workspace, load_spec
 from specward.load.parse import line_of
+from specward.load.walk import iter_containers
 from specward.model.build import normalize
 
 # The validator's own messages for checks the loader makes with better lines.
@@ -54,18 +55,9 @@ def _default_lines(data: Any) -> dict[str, list[int]]:
     """Lines of every ``default:`` in the document, by value (the validator checks defaults
     without saying where they are)."""
     out: dict[str, list[int]] = defaultdict(list)
-    stack, seen = [data], set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, dict):
-            if "default" in node and line_of(node, "default"):
-                out[_value_key(node["default"])].append(line_of(node, "default"))
-            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
-        elif isinstance(node, list):
-            stack.extend(v for v in node if isinstance(v, (dict, list)))
+    for node in iter_containers(data):
+        if isinstance(node, dict) and "default" in node and line_of(node, "default"):
+            out[_value_key(node["default"])].append(line_of(node, "default"))
     for lines in out.values():
         lines.sort(reverse=True)  # pop() hands them out first line first
     return out

@@ -11,6 +11,7 @@ from specward.errors import SpecError
 from specward.load.parse import MAX_BYTES, line_of, parse_text
 from specward.load.pointer import join_pointer, split_pointer
 from specward.load.source import FileSource, GitSource, open_source
+from specward.load.walk import iter_refs
 
 REMOTE_PREFIXES = ("http://", "https://")
 
@@ -122,7 +123,7 @@ class Workspace:
             if doc.path in visited:
                 continue
             visited.add(doc.path)
-            for container, ref in _walk_refs(doc.data):
+            for container, ref in iter_refs(doc.data):
                 found.append((doc, container, ref))
                 target_file = ref.partition("#")[0] if isinstance(ref, str) else ""
                 if target_file and not target_file.startswith(REMOTE_PREFIXES):
@@ -132,25 +133,6 @@ class Workspace:
                         continue
                     pending.append(tdoc)
         return found
-
-
-def _walk_refs(data: Any) -> list[tuple[Any, Any]]:
-    out: list[tuple[Any, Any]] = []
-    stack = [data]
-    seen: set[int] = set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str):
-                out.append((node, ref))
-            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
-        elif isinstance(node, list):
-            stack.extend(v for v in node if isinstance(v, (dict, list)))
-    return out
 
 
 def _decode(raw: bytes, name: str) -> str:

@@ -1,0 +1,34 @@
+"""Walking parsed documents: every mapping and list once, safe with shared and cyclic nodes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+
+def iter_containers(
+    data: Any, seen: set[int] | None = None
+) -> Iterator[dict[str, Any] | list[Any]]:
+    """Yield each ``dict`` and ``list`` reachable from ``data`` once (depth first, no recursion).
+
+    Pass the same ``seen`` set to several calls to skip what an earlier walk already visited.
+    """
+    seen = set() if seen is None else seen
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen or not isinstance(node, (dict, list)):
+            continue
+        seen.add(id(node))
+        yield node
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend(v for v in children if isinstance(v, (dict, list)))
+
+
+def iter_refs(data: Any, seen: set[int] | None = None) -> Iterator[tuple[dict[str, Any], str]]:
+    """Every ``$ref`` object reachable from ``data``: (the object, its ref string)."""
+    for node in iter_containers(data, seen):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                yield node, ref
