@@ -22,7 +22,16 @@ def test_every_rule_is_documented_and_well_formed() -> None:
         assert rule.direction in ("request", "response", "none")
         assert rule.id == rule.id.lower() and " " not in rule.id
         assert rule.id.startswith(
-            ("request", "response", "new-", "api-", "endpoint-", "required-", "optional-")
+            (
+                "request",
+                "response",
+                "new-",
+                "api-",
+                "endpoint-",
+                "required-",
+                "optional-",
+                "sunset-",
+            )
         )
 
 

@@ -113,6 +113,15 @@ def test_swagger_2_against_openapi_3_compares_the_same_model(tmp_path: Path) -> 
         "host": "example.com",
         "schemes": ["https"],
         "basePath": "/v1",
+        "securityDefinitions": {  # the same schemes as the 3.x spec, written the 2.0 way
+            "apiKey": {"type": "apiKey", "in": "header", "name": "X-Key"},
+            "oauth": {
+                "type": "oauth2",
+                "flow": "application",
+                "tokenUrl": "https://example.com/token",
+                "scopes": {"read": "r", "write": "w"},
+            },
+        },
         "paths": {
             "/items": {
                 "post": {

@@ -112,17 +112,20 @@ def case(
 
 
 # -- schema rules, generated for every place a schema sits --------------------------------------
-def place(scope: str, schema: Any) -> dict[str, Any]:
+def place(scope: str, schema: Any, version: str = "3.1.0") -> dict[str, Any]:
     """A spec with ``schema`` in the given place (variant schemas A and B as components)."""
+    kw: dict[str, Any] = {"schemas": VARIANTS, "version": version}
     if scope == "request-body":
-        return spec(request=schema, schemas=VARIANTS)
+        return spec(request=schema, **kw)
     if scope == "request-property":
-        return spec(request=obj({"id": S, "value": schema}), schemas=VARIANTS)
+        return spec(request=obj({"id": S, "value": schema}), **kw)
     if scope == "response-body":
-        return spec(response=schema, schemas=VARIANTS)
+        return spec(response=schema, **kw)
     if scope == "response-property":
-        return spec(response=obj({"id": S, "value": schema}, ["id"]), schemas=VARIANTS)
-    return spec(parameters=[{"name": "q", "in": "query", "schema": schema}], schemas=VARIANTS)
+        return spec(response=obj({"id": S, "value": schema}, ["id"]), **kw)
+    if scope == "response-header":
+        return spec(headers={"X-Value": {"schema": schema}}, **kw)
+    return spec(parameters=[{"name": "q", "in": "query", "schema": schema}], **kw)
 
 
 NUM = {"type": "number"}
@@ -151,7 +154,71 @@ SCHEMA_CASES: dict[str, dict[str, tuple[Any, Any, Any, Any]]] = {
     "type-specialized": {"response": (NUM, I, I, NUM)},
     "enum-value-removed": {"any": (ENUM3, ENUM2, ENUM2, ENUM3)},
     "enum-value-added": {"any": (ENUM2, ENUM3, ENUM3, ENUM2)},
-    "became-enum": {"request": (S, ENUM2, ENUM2, S)},
+    "became-enum": {"any": (S, ENUM2, ENUM2, S)},
+    "became-not-enum": {"any": (ENUM2, S, S, ENUM2)},
+    "const-changed": {
+        "any": ({**S, "const": "a"}, {**S, "const": "b"}, {**S, "const": "a"}, {**S, "enum": ["a"]})
+    },
+    "const-added": {"any": (S, {**S, "const": "a"}, {**S, "const": "a"}, S)},
+    "const-removed": {"any": ({**S, "const": "a"}, S, S, {**S, "const": "a"})},
+    "x-extensible-enum-value-removed": {
+        "any": (
+            {**S, "x-extensible-enum": ["a", "b"]},
+            {**S, "x-extensible-enum": ["a"]},
+            {**S, "x-extensible-enum": ["a"]},
+            {**S, "x-extensible-enum": ["a", "b"]},
+        )
+    },
+    "x-extensible-enum-value-added": {
+        "any": (
+            {**S, "x-extensible-enum": ["a"]},
+            {**S, "x-extensible-enum": ["a", "b"]},
+            {**S, "x-extensible-enum": ["a", "b"]},
+            {**S, "x-extensible-enum": ["a"]},
+        )
+    },
+    "multiple-of-set": {"any": (I, {**I, "multipleOf": 2}, {**I, "multipleOf": 2}, I)},
+    "multiple-of-unset": {"any": ({**I, "multipleOf": 2}, I, I, {**I, "multipleOf": 2})},
+    "multiple-of-tightened": {
+        "any": (
+            {**I, "multipleOf": 2},
+            {**I, "multipleOf": 4},
+            {**I, "multipleOf": 4},
+            {**I, "multipleOf": 2},
+        )
+    },
+    "multiple-of-relaxed": {
+        "any": (
+            {**I, "multipleOf": 4},
+            {**I, "multipleOf": 2},
+            {**I, "multipleOf": 2},
+            {**I, "multipleOf": 4},
+        )
+    },
+    "multiple-of-changed": {
+        "any": (
+            {**I, "multipleOf": 2},
+            {**I, "multipleOf": 3},
+            {**I, "multipleOf": 2},
+            {**I, "multipleOf": 6},
+        )
+    },
+    "unique-items-set": {
+        "any": (
+            {"type": "array", "items": S},
+            {"type": "array", "items": S, "uniqueItems": True},
+            {"type": "array", "items": S, "uniqueItems": True},
+            {"type": "array", "items": S, "uniqueItems": False},
+        )
+    },
+    "unique-items-unset": {
+        "any": (
+            {"type": "array", "items": S, "uniqueItems": True},
+            {"type": "array", "items": S},
+            {"type": "array", "items": S, "uniqueItems": False},
+            {"type": "array", "items": S, "uniqueItems": True},
+        )
+    },
     "became-nullable": {"any": (S, NULLABLE, NULLABLE, S)},
     "became-not-nullable": {"any": (NULLABLE, S, S, NULLABLE)},
     "default-value-changed": {
@@ -232,6 +299,8 @@ BOUND_BASE = {
     "maxLength": S,
     "minItems": {"type": "array", "items": S},
     "maxItems": {"type": "array", "items": S},
+    "minProperties": {"type": "object", "additionalProperties": S},
+    "maxProperties": {"type": "object", "additionalProperties": S},
 }
 BOUND_NAMES = {
     "minimum": "min",
@@ -242,6 +311,8 @@ BOUND_NAMES = {
     "maxLength": "max-length",
     "minItems": "min-items",
     "maxItems": "max-items",
+    "minProperties": "min-properties",
+    "maxProperties": "max-properties",
 }
 REVERSE = {"increased": "decreased", "decreased": "increased", "set": "unset", "unset": "set"}
 for keyword, name in BOUND_NAMES.items():
@@ -256,6 +327,19 @@ for keyword, name in BOUND_NAMES.items():
         SCHEMA_CASES[f"{name}-{change}"] = {"any": (pb, ph, ph, pb)}
 
 
+# OpenAPI 3.0 boolean exclusive bounds (base/head of the positive case, then of the negative:
+# the same bound spelled the 3.1 way, which is no change at all).
+for _kw, _nm in (("minimum", "min"), ("maximum", "max")):
+    _ex = "exclusive" + _kw.title()
+    SCHEMA_CASES[f"{_nm}-became-exclusive"] = {
+        "any": ({**I, _kw: 5}, {**I, _kw: 5, _ex: True}, {**I, _kw: 5, _ex: True}, {**I, _ex: 5})
+    }
+    SCHEMA_CASES[f"{_nm}-became-inclusive"] = {
+        "any": ({**I, _kw: 5, _ex: True}, {**I, _kw: 5}, {**I, _kw: 5, _ex: True}, {**I, _ex: 5})
+    }
+VERSION_30 = ("min-became-", "max-became-")
+
+
 def schema_cases() -> None:
     from specward.rules import REGISTRY
 
@@ -267,23 +351,25 @@ def schema_cases() -> None:
             "response-body",
             "response-property",
             "request-parameter",
+            "response-header",
         ):
             continue
         pb, ph, nb, nh = table.get(rule.direction) or table["any"]
         scope = rule.scope
+        version = "3.0.3" if rule.kind.startswith(VERSION_30) else "3.1.0"
         case(
             rule.id,
             "positive",
-            place(scope, pb),
-            place(scope, ph),
+            place(scope, pb, version),
+            place(scope, ph, version),
             expect=[rule.id],
             description=f"{rule.kind} in the {scope}",
         )
         case(
             rule.id,
             "negative",
-            place(scope, nb),
-            place(scope, nh),
+            place(scope, nb, version),
+            place(scope, nh, "3.1.0"),
             forbid=[rule.id],
             description=f"near miss: not {rule.kind} in the {scope}",
         )
@@ -1104,6 +1190,20 @@ def other_cases() -> None:
         expect=["response-header-became-optional"],
     )
     case(
+        "response-header-became-required",
+        "positive",
+        spec(headers=hdr(False)),
+        spec(headers=hdr(True)),
+        expect=["response-header-became-required"],
+    )
+    case(
+        "response-header-became-required",
+        "negative",
+        spec(headers=hdr(True)),
+        spec(headers=hdr(False)),
+        forbid=["response-header-became-required"],
+    )
+    case(
         "response-header-became-optional",
         "negative",
         spec(headers=hdr(False)),
@@ -1194,6 +1294,211 @@ def other_cases() -> None:
         ),
         forbid=["api-base-path-changed", "api-path-removed-without-deprecation"],
         description="/v1 moved from the server URL into the paths: the full URLs are unchanged",
+    )
+
+    # parameters that change location
+    case(
+        "request-parameter-location-changed",
+        "positive",
+        spec(parameters=[qp("X-Request-Id", required=True)]),
+        spec(parameters=[{"name": "x-request-id", "in": "header", "required": True, "schema": S}]),
+        expect=["request-parameter-location-changed"],
+        forbid=["request-parameter-removed", "new-required-request-parameter"],
+        description="a query parameter became a header of the same name: one change",
+    )
+    case(
+        "request-parameter-location-changed",
+        "negative-other-name",
+        spec(parameters=[qp("limit")]),
+        spec(parameters=[{"name": "X-Trace", "in": "header", "schema": S}]),
+        expect=["request-parameter-removed", "new-optional-request-parameter"],
+        forbid=["request-parameter-location-changed"],
+    )
+
+    case(
+        "api-path-trailing-slash-changed",
+        "positive",
+        paths_spec({"/a": {"get": op(operationId="getA")}}),
+        paths_spec({"/a/": {"get": op(operationId="getA")}}),
+        expect=["api-path-trailing-slash-changed"],
+        forbid=["api-path-removed-without-deprecation", "endpoint-added"],
+    )
+    case(
+        "api-path-trailing-slash-changed",
+        "negative-double-slash",
+        paths_spec({"/a/b": {"get": op(operationId="getA")}}),
+        paths_spec({"/a//b": {"get": op(operationId="getA")}}),
+        forbid=["api-path-trailing-slash-changed"],
+    )
+
+    # sunset dates on operations that stay
+    def sunset_op(date: str | None) -> dict[str, Any]:
+        extra: dict[str, Any] = {"deprecated": True}
+        if date:
+            extra["x-sunset"] = date
+        return paths_spec({"/a": {"get": op(operationId="getA", **extra)}})
+
+    for rid, ((b, h), (nb, nh)) in {
+        "api-sunset-date-changed-too-small": (
+            ("2027-06-01", "2026-12-01"),
+            ("2026-12-01", "2027-06-01"),
+        ),
+        "api-sunset-date-extended": (("2026-12-01", "2027-06-01"), ("2027-06-01", "2026-12-01")),
+        "api-sunset-date-added": ((None, "2027-06-01"), ("2027-06-01", None)),
+        "sunset-deleted": (("2027-06-01", None), (None, "2027-06-01")),
+    }.items():
+        case(rid, "positive", sunset_op(b), sunset_op(h), expect=[rid])
+        case(rid, "negative", sunset_op(nb), sunset_op(nh), forbid=[rid])
+    case(
+        "api-sunset-date-changed-too-small",
+        "negative-same-date",
+        sunset_op("2027-06-01"),
+        sunset_op("2027-06-01T00:00:00Z"),
+        forbid=["api-sunset-date-changed-too-small", "api-sunset-date-extended"],
+        description="the same date written with a time is no change",
+    )
+
+    # security scheme definitions
+    def schemes(**defs: Any) -> dict[str, Any]:
+        doc = spec(operation=sec({"auth": []}))
+        doc["components"]["securitySchemes"] = defs
+        return doc
+
+    bearer = {"type": "http", "scheme": "bearer"}
+    basic = {"type": "http", "scheme": "basic"}
+    key_h = {"type": "apiKey", "in": "header", "name": "X-Key"}
+    key_h2 = {"type": "apiKey", "in": "header", "name": "X-Api-Key"}
+    key_lc = {"type": "apiKey", "in": "header", "name": "x-key"}
+
+    def oauth(flows: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "oauth2", "flows": flows}
+
+    def cc(scopes: tuple[str, ...], url: str = "https://example.com/token") -> dict[str, Any]:
+        return {"clientCredentials": {"tokenUrl": url, "scopes": {s: s for s in scopes}}}
+
+    code = {
+        "authorizationCode": {
+            "authorizationUrl": "https://example.com/authorize",
+            "tokenUrl": "https://example.com/token",
+            "scopes": {"read": "read"},
+        }
+    }
+    code2 = {
+        "authorizationCode": {
+            **code["authorizationCode"],
+            "authorizationUrl": "https://login.example.com/authorize",
+        }
+    }
+    rw, r = cc(("read", "write")), cc(("read",))
+    oidc = lambda url: {"type": "openIdConnect", "openIdConnectUrl": url}  # noqa: E731
+    for rid, (b, h, nb, nh) in {
+        "api-security-component-removed": (
+            {"auth": bearer, "old": basic},
+            {"auth": bearer},
+            {"auth": bearer},
+            {"auth": bearer, "old": basic},
+        ),
+        "api-security-component-added": (
+            {"auth": bearer},
+            {"auth": bearer, "extra": basic},
+            {"auth": bearer, "extra": basic},
+            {"auth": bearer},
+        ),
+        "api-security-component-type-changed": (
+            {"auth": bearer},
+            {"auth": key_h},
+            {"auth": bearer},
+            {"auth": {**bearer, "bearerFormat": "JWT"}},
+        ),
+        "api-security-component-http-scheme-changed": (
+            {"auth": basic},
+            {"auth": bearer},
+            {"auth": bearer},
+            {"auth": {"type": "http", "scheme": "Bearer"}},
+        ),
+        "api-security-component-api-key-location-changed": (
+            {"auth": key_h},
+            {"auth": {**key_h, "in": "query"}},
+            {"auth": key_h},
+            {"auth": key_lc},
+        ),
+        "api-security-component-api-key-name-changed": (
+            {"auth": key_h},
+            {"auth": key_h2},
+            {"auth": key_h},
+            {"auth": key_lc},
+        ),
+        "api-security-component-oauth-flow-removed": (
+            {"auth": oauth({**r, **code})},
+            {"auth": oauth(r)},
+            {"auth": oauth(r)},
+            {"auth": oauth({**r, **code})},
+        ),
+        "api-security-component-oauth-flow-added": (
+            {"auth": oauth(r)},
+            {"auth": oauth({**r, **code})},
+            {"auth": oauth({**r, **code})},
+            {"auth": oauth(r)},
+        ),
+        "api-security-component-oauth-scope-removed": (
+            {"auth": oauth(rw)},
+            {"auth": oauth(r)},
+            {"auth": oauth(r)},
+            {"auth": oauth(rw)},
+        ),
+        "api-security-component-oauth-scope-added": (
+            {"auth": oauth(r)},
+            {"auth": oauth(rw)},
+            {"auth": oauth(rw)},
+            {"auth": oauth(r)},
+        ),
+        "api-security-component-oauth-token-url-changed": (
+            {"auth": oauth(r)},
+            {"auth": oauth(cc(("read",), "https://auth.example.com/token"))},
+            {"auth": oauth(r)},
+            {"auth": oauth(rw)},
+        ),
+        "api-security-component-oauth-url-changed": (
+            {"auth": oauth(code)},
+            {"auth": oauth(code2)},
+            {"auth": oauth(code)},
+            {"auth": oauth(code)},
+        ),
+        "api-security-component-openid-connect-url-changed": (
+            {"auth": oidc("https://example.com/.well-known/openid-configuration")},
+            {"auth": oidc("https://id.example.com/.well-known/openid-configuration")},
+            {"auth": oidc("https://example.com/.well-known/openid-configuration")},
+            {"auth": oidc("https://example.com/.well-known/openid-configuration")},
+        ),
+    }.items():
+        case(rid, "positive", schemes(**b), schemes(**h), expect=[rid])
+        case(rid, "negative", schemes(**nb), schemes(**nh), forbid=[rid])
+    swagger_base = {
+        "swagger": "2.0",
+        "info": {"title": "cases", "version": "1"},
+        "host": "api.example.com",
+        "basePath": "/v1",
+        "paths": {
+            "/items": {
+                "post": {
+                    "operationId": "createItem",
+                    "security": [{"auth": []}],
+                    "responses": {"200": {"description": "OK"}},
+                }
+            }
+        },
+        "securityDefinitions": {"auth": {"type": "basic"}},
+    }
+    case(
+        "api-security-component-type-changed",
+        "negative-swagger-basic",
+        swagger_base,
+        schemes(auth=basic),
+        forbid=[
+            "api-security-component-type-changed",
+            "api-security-component-http-scheme-changed",
+        ],
+        description="Swagger 2.0 basic is OpenAPI 3 http basic",
     )
 
     # components

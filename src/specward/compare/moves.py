@@ -106,15 +106,14 @@ def _moved_parameters(
 
 def move_score(base_spec: Spec, head_spec: Spec, base: Operation, head: Operation) -> Move | None:
     """A :class:`Move` when ``base`` and ``head`` are the same operation at another path."""
-    if base.method != head.method:
-        return None
     moved = _moved_parameters(base, head)
     if moved is None:
         return None
     same_id = base.operation_id is not None and base.operation_id == head.operation_id
-    ratio = SequenceMatcher(
-        None, path_words(base.path), path_words(head.path), autojunk=False
-    ).ratio()
+    words_b, words_h = path_words(base.path), path_words(head.path)
+    ratio = SequenceMatcher(None, words_b, words_h, autojunk=False).ratio()
+    if base.method != head.method:
+        return _method_move(base_spec, head_spec, base, head, moved, same_id, words_b == words_h)
     if same_id:
         return Move(base, head, moved, 2.0 + ratio)
     if ratio < MIN_PATH_SIMILARITY or not _words_kept(path_words(base.path), path_words(head.path)):
@@ -125,6 +124,33 @@ def move_score(base_spec: Spec, head_spec: Spec, base: Operation, head: Operatio
     if sb and sh and not set(sb) & set(sh):
         return None
     return Move(base, head, moved, ratio)
+
+
+def _method_move(
+    base_spec: Spec,
+    head_spec: Spec,
+    base: Operation,
+    head: Operation,
+    moved: tuple[tuple[ParamKey, ParamKey], ...],
+    same_id: bool,
+    same_words: bool,
+) -> Move | None:
+    """A move that also changes the method needs a strong correspondence: the same path words
+    and the same operationId, or the same request body and the same (non-empty) success
+    response. It ranks below every same-method move."""
+    if not same_words:
+        return None
+    if same_id:
+        return Move(base, head, moved, 0.5)
+    success = _success_signature(base)
+    if (
+        success
+        and "inline" not in success
+        and success == _success_signature(head)
+        and _body_signature(base_spec, base) == _body_signature(head_spec, head)
+    ):
+        return Move(base, head, moved, 0.4)
+    return None
 
 
 def pair_moves(

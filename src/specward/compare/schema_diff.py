@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
 from specward.compare.events import SchemaEvent
@@ -124,6 +125,43 @@ def _str(value: Any) -> str | None:
 
 def _number(value: Any) -> float | None:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+_NUMERIC = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def _enum_values(raw: dict[str, Any]) -> list[Any] | None:
+    """The non-null values of an ``enum`` list (None when there is no enum)."""
+    value = raw.get("enum")
+    return [v for v in value if v is not None] if isinstance(value, list) else None
+
+
+def _has_list(raw: dict[str, Any], key: str) -> bool:
+    return isinstance(raw.get(key), list)
+
+
+def _bound(raw: dict[str, Any], upper: bool) -> tuple[float, bool] | None:
+    """The effective lower (or upper) bound as (value, exclusive), from ``minimum`` with a 3.0
+    boolean ``exclusiveMinimum`` or a 3.1 numeric ``exclusiveMinimum`` (the tighter wins)."""
+    key, ekey = ("maximum", "exclusiveMaximum") if upper else ("minimum", "exclusiveMinimum")
+    value, exclusive = _number(raw.get(key)), raw.get(ekey)
+    numeric = _number(exclusive)
+    if numeric is not None:
+        if value is None:
+            return (numeric, True)
+        tighter = numeric <= value if upper else numeric >= value
+        return (numeric, True) if tighter else (value, False)
+    if value is None:
+        return None
+    return (value, exclusive is True)
+
+
+def _divides(small: float, big: float) -> bool:
+    """Whether ``big`` is an integer multiple of ``small`` (exact for decimal literals)."""
+    if small == 0:
+        return False
+    ratio = Fraction(str(big)) / Fraction(str(small))
+    return ratio.denominator == 1
 
 
 def _show_value(value: Any) -> str:
@@ -324,25 +362,66 @@ class _Walk:
         self.emit(kind, b, h, old=old, new=new)
 
     def enums(self, b: Schema, h: Schema) -> None:
-        eb, eh = b.enum, h.enum
+        """``enum`` lists, ``const`` outside them and Zalando's ``x-extensible-enum``."""
+        eb, eh = _enum_values(b.raw), _enum_values(h.raw)
+        if eb is None and eh is None:
+            self.consts(b, h)
+            self.extensible(b, h)
+            return
         if eh is None:
+            if eb and not _has_list(h.raw, "x-extensible-enum") and "const" not in h.raw:
+                self.emit("became-not-enum", b, h, values=[_show_value(v) for v in eb])
+            elif eb and "const" in h.raw:
+                self.enum_lists(b, h, eb, [h.raw["const"]])
             return
-        head_values = [v for v in eh if v is not None]
         if eb is None:
-            if self.request and head_values:
-                self.emit("became-enum", b, h, values=[_show_value(v) for v in head_values])
+            if "const" in b.raw:
+                self.enum_lists(b, h, [b.raw["const"]], eh)
+            elif eh:
+                self.emit("became-enum", b, h, values=[_show_value(v) for v in eh])
             return
-        base_values = [v for v in eb if v is not None]
-        removed = [_show_value(v) for v in base_values if v not in head_values]
-        added = [_show_value(v) for v in head_values if v not in base_values]
+        self.enum_lists(b, h, eb, eh)
+
+    def enum_lists(self, b: Schema, h: Schema, eb: list[Any], eh: list[Any]) -> None:
+        removed = [_show_value(v) for v in eb if v not in eh]
+        added = [_show_value(v) for v in eh if v not in eb]
         if removed:
             self.emit("enum-value-removed", b, h, values=removed)
         if added:
             self.emit("enum-value-added", b, h, values=added)
 
+    def consts(self, b: Schema, h: Schema) -> None:
+        cb, ch = b.raw.get("const", _MISSING), h.raw.get("const", _MISSING)
+        if cb == ch:
+            return
+        old = None if cb is _MISSING else _show_value(cb)
+        new = None if ch is _MISSING else _show_value(ch)
+        if cb is _MISSING:
+            kind = "const-added"
+        elif ch is _MISSING:
+            kind = "const-removed"
+        else:
+            kind = "const-changed"
+        self.emit(kind, b, h, old=old, new=new)
+
+    def extensible(self, b: Schema, h: Schema) -> None:
+        xb, xh = b.raw.get("x-extensible-enum"), h.raw.get("x-extensible-enum")
+        if not isinstance(xb, list) or not isinstance(xh, list):
+            return
+        removed = [_show_value(v) for v in xb if v not in xh]
+        added = [_show_value(v) for v in xh if v not in xb]
+        if removed:
+            self.emit("x-extensible-enum-value-removed", b, h, values=removed)
+        if added:
+            self.emit("x-extensible-enum-value-added", b, h, values=added)
+
     def bounds(self, b: Schema, h: Schema) -> None:
         rb, rh = b.raw, h.raw
+        for upper in (False, True):
+            self.numeric_bound(b, h, upper)
         for keyword, name, _ in BOUNDS:
+            if keyword in _NUMERIC:
+                continue
             vb, vh = _number(rb.get(keyword)), _number(rh.get(keyword))
             if vb == vh:
                 continue
@@ -353,6 +432,10 @@ class _Walk:
             else:
                 kind = f"{name}-{'increased' if vh > vb else 'decreased'}"
             self.emit(kind, b, h, old=vb, new=vh, keyword=keyword)
+        self.multiple_of(b, h)
+        ub, uh = rb.get("uniqueItems") is True, rh.get("uniqueItems") is True
+        if ub != uh:
+            self.emit("unique-items-set" if uh else "unique-items-unset", b, h)
         pb, ph = _str(rb.get("pattern")), _str(rh.get("pattern"))
         if self.request and pb != ph:
             kind = (
@@ -363,6 +446,50 @@ class _Walk:
                 else "pattern-changed"
             )
             self.emit(kind, b, h, old=pb, new=ph)
+
+    def numeric_bound(self, b: Schema, h: Schema, upper: bool) -> None:
+        """minimum/maximum with their exclusive forms, 3.0 booleans and 3.1 numbers alike."""
+        lb, lh = _bound(b.raw, upper), _bound(h.raw, upper)
+        if lb == lh:
+            return
+        base = "max" if upper else "min"
+        keyword = "maximum" if upper else "minimum"
+
+        def named(bound: tuple[float, bool]) -> tuple[str, str]:
+            if bound[1]:
+                return f"exclusive-{base}", "exclusive" + keyword.title()
+            return base, keyword
+
+        if lb is None:
+            assert lh is not None
+            name, kw = named(lh)
+            self.emit(f"{name}-set", b, h, old=None, new=lh[0], keyword=kw)
+        elif lh is None:
+            name, kw = named(lb)
+            self.emit(f"{name}-unset", b, h, old=lb[0], new=None, keyword=kw)
+        elif lb[0] == lh[0]:
+            state = "exclusive" if lh[1] else "inclusive"
+            self.emit(f"{base}-became-{state}", b, h, old=lb[0], new=lh[0], keyword=keyword)
+        else:
+            name, kw = named(lh)
+            change = "increased" if lh[0] > lb[0] else "decreased"
+            self.emit(f"{name}-{change}", b, h, old=lb[0], new=lh[0], keyword=kw)
+
+    def multiple_of(self, b: Schema, h: Schema) -> None:
+        mb, mh = _number(b.raw.get("multipleOf")), _number(h.raw.get("multipleOf"))
+        if mb == mh:
+            return
+        if mb is None:
+            kind = "multiple-of-set"
+        elif mh is None:
+            kind = "multiple-of-unset"
+        elif _divides(mb, mh):
+            kind = "multiple-of-tightened"
+        elif _divides(mh, mb):
+            kind = "multiple-of-relaxed"
+        else:
+            kind = "multiple-of-changed"
+        self.emit(kind, b, h, old=mb, new=mh, keyword="multipleOf")
 
     def discriminator(self, b: Schema, h: Schema, skip: frozenset[str] = frozenset()) -> None:
         """Discriminator changes; mapping entries of variants reported added or removed (named in

@@ -15,7 +15,9 @@ from specward.compare.events import Event, SchemaEvent, render_path
 from specward.compare.moves import Move, pair_moves
 from specward.compare.renames import pair_renames
 from specward.compare.schema_diff import SchemaDiffer, compatible
-from specward.model import MediaType, Operation, Parameter, Spec, path_key, path_params
+from specward.compare.security_schemes import diff_security_schemes
+from specward.load.parse import line_of
+from specward.model import MediaType, Operation, Parameter, Source, Spec, path_key, path_params
 from specward.model.spec import ParamKey
 
 _DEFAULT_STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
@@ -60,6 +62,45 @@ def _param_keys(op: Operation) -> dict[ParamKey, Parameter]:
     return out
 
 
+def _trailing_slash(path: str) -> bool:
+    return len(path) > 1 and path.endswith("/")
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Parameter names that are the same on the wire in any location (headers ignore case;
+    ``X-Request-Id`` and ``x_request_id`` are one name)."""
+    return a.replace("_", "-").lower() == b.replace("_", "-").lower()
+
+
+def _server_url(server: dict[str, Any]) -> str | None:
+    """A server entry's URL with its variables' defaults, as the model spells it."""
+    url = server.get("url")
+    if not isinstance(url, str):
+        return None
+    variables = server.get("variables")
+    for name, var in (variables if isinstance(variables, dict) else {}).items():
+        default = var.get("default") if isinstance(var, dict) else None
+        if default is not None:
+            url = url.replace("{" + str(name) + "}", str(default))
+    return url.rstrip("/")
+
+
+def server_source(spec: Spec, url: str) -> Source:
+    """The line of a server URL (3.x ``servers`` entry, Swagger ``host``), else of the document."""
+    doc = spec.ws.entry
+    data = doc.data if isinstance(doc.data, dict) else {}
+    servers = data.get("servers")
+    if isinstance(servers, list):
+        for index, server in enumerate(servers):
+            if isinstance(server, dict) and _server_url(server) == url:
+                return Source(doc.name, line_of(servers, index))
+        return Source(doc.name, line_of(data, "servers"))
+    for key in ("host", "basePath", "schemes"):
+        if key in data:
+            return Source(doc.name, line_of(data, key))
+    return Source(doc.name, line_of(data))
+
+
 def _canonical(node: Any) -> Any:
     if isinstance(node, dict):
         return {k: _canonical(v) for k, v in node.items() if k not in _SKIP_FOR_EQUALITY}
@@ -92,6 +133,7 @@ class _SpecDiff:
         self.servers()
         self.operations()
         self.components()
+        self.security_schemes()
         return self.events
 
     # -- servers ------------------------------------------------------------------------------
@@ -101,10 +143,12 @@ class _SpecDiff:
         if old and new:  # relative URLs (Swagger without host) say nothing about servers
             for url in old:
                 if url not in new:
-                    self.add("servers", "removed", f"servers[{url}]", None, None, old=url)
+                    source = server_source(self.base, url)
+                    self.add("servers", "removed", f"servers[{url}]", None, source, old=url)
             for url in new:
                 if url not in old:
-                    self.add("servers", "added", f"servers[{url}]", None, None, new=url)
+                    source = server_source(self.head, url)
+                    self.add("servers", "added", f"servers[{url}]", None, source, new=url)
 
     # -- operations ---------------------------------------------------------------------------
     def _keyed(self, spec: Spec, full: bool) -> dict[tuple[str, str], Operation]:
@@ -143,6 +187,21 @@ class _SpecDiff:
             self.operation(ops_b[key], ops_h[key])
         for move in moves:
             self.move(move)
+
+    def sunset(self, b: Operation, h: Operation, label: str) -> None:
+        """``x-sunset`` announced, withdrawn, brought forward or postponed on a kept operation."""
+        sb, sh = _sunset(b), _sunset(h)
+        if sb == sh:
+            return
+        old = sb.isoformat() if sb else None
+        new = sh.isoformat() if sh else None
+        if sb is None:
+            kind = "sunset-added"
+        elif sh is None:
+            kind = "sunset-removed"
+        else:
+            kind = "sunset-earlier" if sh < sb else "sunset-later"
+        self.add("operation", kind, label, label, h.source, old=old, new=new)
 
     def removed_operation(self, op: Operation, *, path_gone: bool) -> None:
         sunset = _sunset(op)
@@ -201,6 +260,17 @@ class _SpecDiff:
             self.add(
                 "operation", "deprecated" if h.deprecated else "reactivated", label, label, h.source
             )
+        self.sunset(b, h, label)
+        if not moved and _trailing_slash(b.path) != _trailing_slash(h.path):
+            self.add(
+                "operation",
+                "trailing-slash-changed",
+                label,
+                label,
+                h.source,
+                old=b.path,
+                new=h.path,
+            )
         if b.operation_id != h.operation_id and not moved:
             if b.operation_id is None:
                 self.add(
@@ -244,6 +314,7 @@ class _SpecDiff:
             by_location.setdefault(p.location, ({}, {}))[0][p.name] = p
         for p in added.values():
             by_location.setdefault(p.location, ({}, {}))[1][p.name] = p
+        self.relocated(by_location, label)
         for location in sorted(by_location):
             gone, new = by_location[location]
             for old_name, new_name in pair_renames(gone, new, self._params_compatible):
@@ -280,6 +351,42 @@ class _SpecDiff:
                     location=location,
                     name=name,
                 )
+
+    def relocated(
+        self,
+        by_location: dict[str, tuple[dict[str, Parameter], dict[str, Parameter]]],
+        label: str,
+    ) -> None:
+        """A parameter removed from one location and added to another under the same name (header
+        names ignore case) with a compatible schema moved: one change. Path parameters are
+        compared by position, so they take no part."""
+        for old_loc in sorted(by_location):
+            if old_loc == "path":
+                continue
+            gone = by_location[old_loc][0]
+            for name in sorted(gone):
+                for new_loc in sorted(by_location):
+                    if new_loc in (old_loc, "path"):
+                        continue
+                    new = by_location[new_loc][1]
+                    match = next((n for n in sorted(new) if _same_name(n, name)), None)
+                    if match is None or not self._params_compatible(gone[name], new[match]):
+                        continue
+                    bp, hp = gone.pop(name), new.pop(match)
+                    self.add(
+                        "request-parameter",
+                        "location-changed",
+                        f"{label} request.{new_loc}.{match}",
+                        label,
+                        hp.source,
+                        location=new_loc,
+                        old=old_loc,
+                        new=new_loc,
+                        name=match,
+                        old_name=name if name != match else None,
+                    )
+                    self.parameter(bp, hp, label)
+                    break
 
     def _params_compatible(self, b: Parameter, h: Parameter) -> bool:
         if b.schema is None or h.schema is None:
@@ -463,16 +570,18 @@ class _SpecDiff:
             )
         for key in sorted(b.headers.keys() & h.headers.keys()):
             hb, hh = b.headers[key], h.headers[key]
-            if hb.required and not hh.required:
-                self.add(
-                    "response-header",
-                    "became-optional",
-                    f"{where}.header.{hh.name}",
-                    label,
-                    hh.source,
-                    status=status,
-                    name=hh.name,
-                )
+            at = f"{where}.header.{hh.name}"
+            if hb.required != hh.required:
+                kind = "became-required" if hh.required else "became-optional"
+                self.add("response-header", kind, at, label, hh.source, status=status, name=hh.name)
+            self.schema_events(
+                self.schemas.diff(hb.schema, hh.schema, "response"),
+                "response-header",
+                "response-header",
+                at,
+                f"response {status} header {hh.name}",
+                label,
+            )
 
     def schema_events(
         self,
@@ -492,7 +601,7 @@ class _SpecDiff:
             path = render_path(event.path)
             location = f"{where}.{path}" if path else where
             container = render_path(event.path[:-1] if event.on_property else event.path)
-            if root_scope == "request-parameter":
+            if root_scope in ("request-parameter", "response-header"):
                 scope = root_scope
                 shown = f"{subject} {container}" if container else subject
             else:
@@ -605,3 +714,9 @@ class _SpecDiff:
                 added[name].source,
                 name=name,
             )
+
+    # -- security schemes ---------------------------------------------------------------------
+    def security_schemes(self) -> None:
+        for kind, name, source, fields in diff_security_schemes(self.base, self.head):
+            where = f"components.securitySchemes.{name}"
+            self.add("security-scheme", kind, where, None, source, name=name, **fields)

@@ -61,11 +61,12 @@ RULES = [
         "error",
         "moved",
         "operation moved from {old} to {new}{moved}",
-        "An operation was removed and another of the same method was added whose path words "
-        "and parameters correspond (a query parameter that became a path segment, a renamed "
+        "An operation was removed and another was added whose path words and parameters "
+        "correspond (a query parameter that became a path segment, a renamed "
         "or pluralized segment, or the same operationId): one move, reported once with `from`, "
-        "`to` and the moved parameter, instead of a removal plus an addition. Clients calling "
-        "the old URL get 404.",
+        "`to` and the moved parameter, instead of a removal plus an addition. A move "
+        "that also changes the method needs the same path words and the same operationId (or "
+        "the same body and success response). Clients calling the old URL get 404.",
         oasdiff=False,
     ),
     _rule("endpoint-added", "info", "added", "operation added", "A new operation."),
@@ -105,5 +106,47 @@ RULES = [
         "tag-removed",
         "tag {name} removed",
         "The operation lost a tag; generated SDKs that group methods by tag may move the method.",
+    ),
+    _rule(
+        "api-path-trailing-slash-changed",
+        "warning",
+        "trailing-slash-changed",
+        "path changed from {old} to {new} (trailing slash)",
+        "Only a trailing slash was added or removed. Many servers route both forms alike or "
+        "redirect, but strict routers answer 404 and a redirect drops the body of some "
+        "requests: a warning.",
+        oasdiff=False,
+    ),
+    _rule(
+        "api-sunset-date-changed-too-small",
+        "error",
+        "sunset-earlier",
+        "sunset date moved earlier, from {old} to {new}",
+        "The operation's `x-sunset` date was brought forward: clients planned their migration "
+        "for the date that was announced.",
+    ),
+    _rule(
+        "api-sunset-date-extended",
+        "info",
+        "sunset-later",
+        "sunset date moved later, from {old} to {new}",
+        "Clients get more time to migrate.",
+        oasdiff=False,
+    ),
+    _rule(
+        "api-sunset-date-added",
+        "info",
+        "sunset-added",
+        "sunset date {new} announced",
+        "The operation got an `x-sunset` date: plan its removal.",
+        oasdiff=False,
+    ),
+    _rule(
+        "sunset-deleted",
+        "info",
+        "sunset-removed",
+        "sunset date {old} withdrawn",
+        "The operation's `x-sunset` date was removed: it stays available (oasdiff reports this "
+        "as an error for deprecated operations because its policy requires a sunset date).",
     ),
 ]

@@ -45,6 +45,16 @@ RULES = [
         oasdiff=False,
     ),
     _rule(
+        "request-parameter-location-changed",
+        "error",
+        "location-changed",
+        "parameter {name} moved from {old} to {new}",
+        "A parameter moved to another location (e.g. from the query to a header) under the "
+        "same name: one change, not a removal plus an addition. Clients send it where it used "
+        "to be and the server does not find it.",
+        oasdiff=False,
+    ),
+    _rule(
         "request-parameter-became-required",
         "error",
         "became-required",

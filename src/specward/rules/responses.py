@@ -89,6 +89,15 @@ RULES = [
         "response {status}: header {name} became optional",
         "Clients that rely on the header being present fail when it is missing.",
     ),
+    _rule(
+        "response-header-became-required",
+        "info",
+        "response-header",
+        "became-required",
+        "response {status}: header {name} became required",
+        "The header is now always present.",
+    ),
+    *schema_rules("response-header", FAMILY),
     *schema_rules("response-body", FAMILY),
     *schema_rules("response-property", FAMILY),
 ]

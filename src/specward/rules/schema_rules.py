@@ -50,9 +50,50 @@ _SCHEMA: dict[str, tuple[Level | None, Level | None, str, str]] = {
     ),
     "became-enum": (
         "error",
-        None,
+        "info",
         "{subject}: restricted to the enum {values}",
-        "A free value became an enum: clients sending other values are rejected.",
+        "Requests: a free value became an enum and clients sending other values are rejected. "
+        "Responses: fewer values are returned.",
+    ),
+    "became-not-enum": (
+        "info",
+        "warning",
+        "{subject}: enum {values} removed, any value allowed",
+        "The enum was dropped entirely. Requests: any value is accepted. Responses: clients "
+        "with an exhaustive switch or a strict enum type may receive values they do not know.",
+    ),
+    "const-changed": (
+        "error",
+        "error",
+        "{subject}: const changed from {old} to {new}",
+        "The one allowed value changed (`const` outside an enum): clients sending or expecting "
+        "the old value fail.",
+    ),
+    "const-added": (
+        "error",
+        "info",
+        "{subject}: restricted to the const {new}",
+        "Requests: only the const value is accepted now. Responses: the value is now fixed.",
+    ),
+    "const-removed": (
+        "info",
+        "warning",
+        "{subject}: const {old} removed",
+        "Requests: any value is accepted. Responses: other values than the const may be returned.",
+    ),
+    "x-extensible-enum-value-removed": (
+        "error",
+        "info",
+        "{subject}: x-extensible-enum value(s) {values} removed",
+        "Requests: clients sending a removed value of the extensible enum are rejected. "
+        "Responses: clients of an extensible enum already handle unknown values.",
+    ),
+    "x-extensible-enum-value-added": (
+        "info",
+        "info",
+        "{subject}: x-extensible-enum value(s) {values} added",
+        "An extensible enum (`x-extensible-enum`) promises clients that values may be added: "
+        "adding one is safe in both directions.",
     ),
     "became-nullable": (
         "info",
@@ -156,6 +197,52 @@ _SCHEMA: dict[str, tuple[Level | None, Level | None, str, str]] = {
         "{subject}: discriminator value(s) {values} added to the mapping",
         "Responses: clients may receive a discriminator value they do not know.",
     ),
+    "multiple-of-set": (
+        "warning",
+        "info",
+        "{subject}: multipleOf {new} set",
+        "Requests: values that are not multiples are rejected; a warning because such limits "
+        "often document what the server enforced already. Responses only get stricter.",
+    ),
+    "multiple-of-unset": (
+        "info",
+        "warning",
+        "{subject}: multipleOf {old} removed",
+        "Requests accept more; responses may return values that are not multiples.",
+    ),
+    "multiple-of-tightened": (
+        "error",
+        "info",
+        "{subject}: multipleOf changed from {old} to {new} (stricter)",
+        "The new multipleOf is a multiple of the old one: requests with values that were valid "
+        "are rejected; responses only get stricter.",
+    ),
+    "multiple-of-relaxed": (
+        "info",
+        "warning",
+        "{subject}: multipleOf changed from {old} to {new} (looser)",
+        "The old multipleOf is a multiple of the new one: requests accept more; responses may "
+        "return values clients did not expect.",
+    ),
+    "multiple-of-changed": (
+        "error",
+        "warning",
+        "{subject}: multipleOf changed from {old} to {new}",
+        "Neither value divides the other: some values valid before are rejected now (requests) "
+        "or values clients did not expect may be returned (responses).",
+    ),
+    "unique-items-set": (
+        "warning",
+        "info",
+        "{subject}: uniqueItems set",
+        "Requests: arrays with duplicate items are rejected now. Responses only get stricter.",
+    ),
+    "unique-items-unset": (
+        "info",
+        "warning",
+        "{subject}: uniqueItems removed",
+        "Requests accept duplicates; responses may return arrays with duplicates.",
+    ),
     "additional-properties-tightened": (
         "warning",
         None,
@@ -181,6 +268,8 @@ BOUNDS = (
     ("maxLength", "max-length", False),
     ("minItems", "min-items", True),
     ("maxItems", "max-items", False),
+    ("minProperties", "min-properties", True),
+    ("maxProperties", "max-properties", False),
 )
 
 
@@ -221,9 +310,36 @@ def _bound_kinds() -> dict[str, tuple[Level | None, Level | None, str, str]]:
     return out
 
 
-SCHEMA_KINDS = {**_SCHEMA, **_bound_kinds()}
+_EXCLUSIVE: dict[str, tuple[Level | None, Level | None, str, str]] = {
+    f"{name}-became-{state}": (
+        "error" if state == "exclusive" else "info",
+        "info" if state == "exclusive" else "warning",
+        f"{{subject}}: {keyword} {{old}} became {state}",
+        f"The bound value is unchanged but became {state} (OpenAPI 3.0 `exclusive"
+        f"{keyword.title()}: true`, or a 3.1 `exclusive{keyword.title()}` of the same value): "
+        + (
+            "requests with exactly the bound are rejected; responses only get stricter."
+            if state == "exclusive"
+            else "requests accept the bound itself; responses may return it (a warning)."
+        ),
+    )
+    for keyword, name in (("minimum", "min"), ("maximum", "max"))
+    for state in ("exclusive", "inclusive")
+}
+
+SCHEMA_KINDS = {**_SCHEMA, **_bound_kinds(), **_EXCLUSIVE}
 _PARAMETER_SKIP = ("one-of", "any-of", "discriminator", "additional-properties")
-_NOT_OASDIFF = ("additional-properties", "type-specialized")
+_NOT_OASDIFF = (
+    "additional-properties",
+    "type-specialized",
+    "became-not-enum",
+    "const-",
+    "multiple-of",
+    "unique-items",
+    "min-became",
+    "max-became",
+    "x-extensible-enum-value-added",
+)
 
 # Property-level kinds: scope -> kind -> (id, level, message, doc, oasdiff)
 _PROPERTY: dict[str, dict[str, tuple[str, Level, str, str, bool]]] = {
@@ -363,6 +479,7 @@ _SUMMARY = {
     "request-property": "request property",
     "response-body": "response body",
     "response-property": "response property",
+    "response-header": "response header",
 }
 
 
@@ -374,7 +491,7 @@ def schema_rules(scope: str, family: str) -> list[Rule]:
         level = req if direction == "request" else resp
         if level is None:
             continue
-        if scope == "request-parameter" and kind.startswith(_PARAMETER_SKIP):
+        if scope in ("request-parameter", "response-header") and kind.startswith(_PARAMETER_SKIP):
             continue
         if scope == "request-parameter" and kind.startswith("default-value-"):
             level = "error"
