@@ -16,6 +16,7 @@ from typing import Any
 from specward.compare.events import SchemaEvent
 from specward.compare.renames import pair_renames
 from specward.load.pointer import split_pointer
+from specward.load.walk import iter_refs
 from specward.model import Schema, Spec
 from specward.rules.schema_rules import BOUNDS
 
@@ -168,22 +169,6 @@ def _show_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _collect_refs(node: Any, out: set[str], seen: set[int]) -> None:
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if id(item) in seen:
-            continue
-        seen.add(id(item))
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str):
-                out.add(ref)
-            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
-        elif isinstance(item, list):
-            stack.extend(v for v in item if isinstance(v, (dict, list)))
-
-
 class UnchangedIndex:
     """Answers "is this pair of nodes certainly equal, references included?" cheaply."""
 
@@ -197,9 +182,7 @@ class UnchangedIndex:
         key = id(node)
         found = self._refs.get(key)
         if found is None:
-            acc: set[str] = set()
-            _collect_refs(node, acc, set())
-            found = self._refs[key] = frozenset(acc)
+            found = self._refs[key] = frozenset(ref for _, ref in iter_refs(node))
         return found
 
     def _lookup(self, data: Any, ref: str) -> Any:

@@ -9,6 +9,7 @@ refused before anything is built.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import yaml
@@ -25,6 +26,9 @@ MAX_BYTES = 32 * 1024 * 1024
 
 MAX_NODES = 5_000_000
 """Largest node count after alias expansion; a document over it is an alias bomb."""
+
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]")
+"""Something that may be a YAML anchor; documents without one cannot hold an alias bomb."""
 
 
 class Mapping(dict):
@@ -208,7 +212,8 @@ def _parse_yaml(text: str, file: str, max_nodes: int) -> Any:
     if node is None:
         raise SpecError("empty document", file)
     try:
-        _check_size(node, max_nodes)
+        if _ANCHOR.search(text):
+            _check_size(node, max_nodes)
     except _TooLarge:
         raise SpecError(
             f"document expands to more than {max_nodes} nodes (YAML alias bomb?)", file
