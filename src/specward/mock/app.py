@@ -15,7 +15,14 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from specward.errors import SpecError
-from specward.mock.forms import FormError, form_value, parse_multipart, parse_urlencoded, scalar
+from specward.mock.forms import (
+    FormError,
+    form_value,
+    parse_json,
+    parse_multipart,
+    parse_urlencoded,
+    scalar,
+)
 from specward.mock.headers import response_headers
 from specward.mock.plan import (
     JSON_MEDIA,
@@ -352,7 +359,7 @@ class MockApp:
         node = spec.media[ctype]
         if JSON_MEDIA.match(ctype):
             try:
-                value = json.loads(body)
+                value = parse_json(body)
             except (ValueError, UnicodeDecodeError) as exc:
                 raise Invalid(f"request body is not valid JSON: {exc}") from None
         elif ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):

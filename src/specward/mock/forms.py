@@ -94,10 +94,37 @@ def scalar(raw: str, kind: str | None) -> Any:
         if kind == "null" and raw in ("", "null"):
             return None
         if kind == "object":
-            return json.loads(raw) if raw.strip() else {}
+            return parse_json(raw) if raw.strip() else {}
     except (ValueError, OverflowError):
         return raw
     return raw
+
+
+MAX_DEPTH = 128  # deeper JSON is refused: validation and echoing recurse per level
+
+
+def nesting_depth(value: Any) -> int:
+    """How deeply ``value`` nests arrays and objects (iterative: safe on any depth)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            node = list(node.values())
+        if isinstance(node, list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in node)
+    return deepest
+
+
+def parse_json(raw: str | bytes) -> Any:
+    """Decode a JSON request value; ValueError when it is malformed or nested too deeply."""
+    try:
+        value = json.loads(raw)
+    except RecursionError:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep") from None
+    if nesting_depth(value) > MAX_DEPTH:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep")
+    return value
 
 
 def _properties(node: Any, schemas: SchemaSet, depth: int = 0) -> dict[str, Any]:

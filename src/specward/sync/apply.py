@@ -146,6 +146,16 @@ class Applier:
             if kind_ == "schema-added":
                 batch = sorted(batch, key=lambda i: up_order.get(i.upstream_location, 0))
             for item in batch:
+                shared = self._shared_schema(item)
+                if shared is not None:
+                    self.skipped.append(
+                        (
+                            item,
+                            f"{item.published_location} uses the shared schema {shared}, "
+                            "which follows its own upstream counterpart",
+                        )
+                    )
+                    continue
                 handler = getattr(self, "do_" + kind_.replace("-", "_"))
                 try:
                     handler(item)
@@ -156,6 +166,22 @@ class Applier:
                 else:
                     self.applied.append(item)
         self.example_keys = rename_example_keys(self.root, self.renames)
+
+    def _shared_schema(self, item: DriftItem) -> str | None:
+        """The published component an operation-level item would edit through a ``$ref``.
+
+        Upstream repeats enums and messages inline in parameters and bodies; the published spec
+        shares one component. When that component has an upstream counterpart of its own, the
+        component follows it; editing it for the operation too would make syncs oscillate.
+        """
+        if item.published_location.split(" ", 1)[0].lower() not in HTTP_METHODS:
+            return None
+        tokens = split_pointer(item.pointer)
+        if len(tokens) < 3 or tokens[:2] != ["components", "schemas"]:
+            return None
+        name = tokens[2]
+        mapped = set(self.mapping.schemas.values()) | {self.mapping.error_schema}
+        return name if name in mapped else None
 
     def node(self, pointer: str) -> Any:
         return get_path(self.root, pointer)

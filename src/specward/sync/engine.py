@@ -69,15 +69,55 @@ class SyncResult:
         return ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class _FileStyle:
+    """Byte-level style of the published file that the editors do not keep: BOM, CRLF."""
+
+    bom: bool = False
+    crlf: bool = False
+
+    def restore(self, text: str) -> str:
+        if self.crlf:
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        return ("\ufeff" if self.bom else "") + text
+
+
+def _split_style(text: str) -> tuple[str, _FileStyle]:
+    """``text`` with a BOM and CRLF line endings taken off, and how to put them back."""
+    bom = text.startswith("\ufeff")
+    if bom:
+        text = text[1:]
+    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    return text, _FileStyle(bom, crlf)
+
+
+def _write(path: Path, text: str, shown: str | os.PathLike[str]) -> None:
+    """Replace ``path`` atomically; a read-only file or directory is bad input, not a crash."""
+    mode = path.stat().st_mode
+    if not mode & 0o222:
+        raise SpecwardError(f"{shown}: the file is read-only; nothing was written")
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise SpecwardError(f"{shown}: cannot write ({exc.strerror or exc})") from None
+
+
 def _problems(path: Path) -> set[str]:
     return {p.message for p in validate_spec(path)}
 
 
 def _validated_spec(text: str, published: Path, before: set[str]) -> model.Spec:
     """Write ``text`` next to the published file, validate and load it; raise when invalid."""
-    fd, tmp = tempfile.mkstemp(
-        prefix=".specward-sync-", suffix=published.suffix, dir=published.parent
-    )
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=".specward-sync-", suffix=published.suffix, dir=published.parent
+        )
+    except OSError as exc:
+        raise SpecwardError(
+            f"{published}: cannot write next to it to validate ({exc.strerror or exc})"
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
@@ -111,10 +151,17 @@ def sync_file(
         raise SpecwardError(
             f"{published}: sync edits a file in the working tree, not a git revision"
         )
-    abs_path = Path(os.path.abspath(published))
+    abs_path = Path(os.path.realpath(published))  # a symlink is edited at its target
     if not abs_path.is_file():
         raise SpecwardError(f"{published}: no such file")
-    text = abs_path.read_text(encoding="utf-8")
+    try:
+        raw = abs_path.read_bytes()
+        original = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SpecwardError(f"{published}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise SpecwardError(f"{published}: cannot read ({exc.strerror or exc})") from None
+    text, style = _split_style(original)
     up = model.load(upstream)
     pub = model.load(abs_path)
     base = model.load(baseline) if baseline else None
@@ -139,7 +186,7 @@ def sync_file(
     )
     written = False
     if changed and not check and not dry_run:
-        write_atomic(abs_path, new_text)
+        _write(abs_path, style.restore(new_text), published)
         written = True
     out = SyncResult(
         str(published), changed, written, diff, applier.applied, applier.skipped, remaining, result
@@ -165,6 +212,11 @@ def _keep_baseline(result: SyncResult, upstream: str, target: Path, *, write: bo
         return  # wording drift left: keep the old baseline so it is still reported
     result.baseline_changed = True
     if write:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+        except OSError as exc:
+            raise SpecwardError(
+                f"{target}: cannot write the baseline ({exc.strerror or exc})"
+            ) from None
         result.baseline_written = True

@@ -69,7 +69,7 @@ def _yaml(text: str) -> YAML:
     yaml = YAML(typ="rt")
     yaml.Representer = _Representer
     yaml.preserve_quotes = True
-    yaml.width = 4096
+    yaml.width = 1 << 30  # never re-wrap, however long a line is
     mapping, sequence, offset = _yaml_indent(text)
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     first = next(
