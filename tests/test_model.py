@@ -192,3 +192,58 @@ def test_normalizer_reports_path_parameter_mismatches_and_duplicate_ids(tmp_path
     assert any("'pet' is in the template but not declared" in m for m in messages)
     assert any("'pet_id' is declared but not in the template" in m for m in messages)
     assert any("duplicate operationId 'getPet'" in m for m in messages)
+
+
+def _all_of_chain(length: int) -> str:
+    """A 3.0 spec whose schema C0 is allOf [C1], C1 allOf [C2], ... each adding a property."""
+    lines = ["openapi: 3.0.3", "info: {title: chain, version: '1'}", "paths: {}", "components:"]
+    lines.append("  schemas:")
+    for i in range(length):
+        lines.append(
+            f"    C{i}: {{allOf: [{{$ref: '#/components/schemas/C{i + 1}'}}], "
+            f"required: [p{i}], properties: {{p{i}: {{type: string}}}}}}"
+        )
+    lines.append(f"    C{length}: {{properties: {{end: {{type: integer}}}}, required: [end]}}")
+    return "\n".join(lines) + "\n"
+
+
+def test_flattening_a_long_all_of_chain_does_not_recurse(tmp_path):
+    # regression: flattened_properties/required recursed once per allOf hop (RecursionError ~1000)
+    spec = spec_from(tmp_path, "chain.yaml", _all_of_chain(3000))
+    head = spec.schemas["C0"]
+    props = head.flattened_properties()
+    assert len(props) == 3001 and "end" in props and "p2999" in props
+    required = head.flattened_required()
+    assert required[0] == "end" and required[-1] == "p0" and len(required) == 3001
+
+
+def test_flattening_keeps_member_order_and_skips_all_of_cycles(tmp_path):
+    spec = spec_from(
+        tmp_path,
+        "cycle.yaml",
+        """\
+openapi: 3.0.3
+info: {title: cycle, version: '1'}
+paths: {}
+components:
+  schemas:
+    A:
+      allOf: [{$ref: '#/components/schemas/B'}, {properties: {x: {type: integer}}}]
+      properties: {a: {type: string}, x: {type: string}}
+      required: [a]
+    B:
+      allOf: [{$ref: '#/components/schemas/A'}]
+      properties: {b: {type: string}, x: {type: boolean}}
+      required: [b, a]
+""",
+    )
+    a = spec.schemas["A"]
+    props = a.flattened_properties()
+    assert list(props) == ["b", "x", "a"]
+    assert props["x"].types == {"string"}  # own properties override members'
+    assert a.flattened_required() == ["b", "a"]
+    assert [p.resolve().pointer for p in a.all_of_closure()] == [
+        "/components/schemas/B",
+        "/components/schemas/A/allOf/1",
+        "/components/schemas/A",
+    ]

@@ -47,6 +47,13 @@ def _line_at(data: Any, path: list[Any]) -> int:
     return line
 
 
+def _first_line(exc: BaseException) -> str:
+    """``Type: first line of the message`` (a bare ``assert`` or a ``KeyError`` says little alone)."""
+    lines = str(exc).strip().splitlines()
+    name = type(exc).__name__
+    return f"{name}: {lines[0][:200]}" if lines else name
+
+
 def _value_key(value: Any) -> str:
     return type(value).__name__ + json.dumps(value, sort_keys=True, default=str)
 
@@ -86,9 +93,7 @@ def schema_problems(ws: Workspace, *, limit: int = 100) -> list[Problem]:
         except StopIteration:
             break
         except Exception as exc:  # the validator cannot go on (e.g. a dangling $ref)
-            out.append(
-                Problem(ws.name, 1, f"schema validation stopped: {str(exc).splitlines()[0][:200]}")
-            )
+            out.append(Problem(ws.name, 1, f"schema validation stopped: {_first_line(exc)}"))
             break
         path = list(getattr(err, "absolute_path", []) or [])
         line = _line_at(ws.data, path)

@@ -194,24 +194,47 @@ class UnchangedIndex:
                 return _MISSING
         return node
 
-    def component_unchanged(self, ref: str) -> bool:
-        known = self._components.get(ref)
-        if known is not None:
-            return known
+    def _equal_at(self, ref: str) -> tuple[bool, Any]:
+        """Whether ``ref`` names the same raw node on both sides, and that node."""
         if not ref.startswith("#/"):
-            self._components[ref] = False
-            return False
-        self._components[ref] = True  # provisional: cycles count as unchanged
+            return False, None
         try:
             b = self._lookup(self.base_data, ref)
             h = self._lookup(self.head_data, ref)
         except ValueError:
-            b = h = _MISSING
-        result = b is not _MISSING and h is not _MISSING and b == h
-        if result:
-            result = all(self.component_unchanged(r) for r in self.refs(b))
-        self._components[ref] = result
-        return result
+            return False, None
+        return (b is not _MISSING and h is not _MISSING and b == h), b
+
+    def component_unchanged(self, ref: str) -> bool:
+        """Whether the node at ``ref`` and every component it reaches are equal on both sides.
+
+        Walks the reference graph with an explicit stack: chains of thousands of components
+        (and cycles, which count as unchanged) cost no recursion.
+        """
+        known = self._components.get(ref)
+        if known is not None:
+            return known
+        reached = [ref]
+        pending = [ref]
+        seen = {ref}
+        while pending:
+            current = pending.pop()
+            if self._components.get(current) is True:
+                continue
+            equal, node = (
+                (False, None) if self._components.get(current) is False else self._equal_at(current)
+            )
+            if not equal:
+                self._components[ref] = False
+                return False
+            for child in self.refs(node):
+                if child not in seen:
+                    seen.add(child)
+                    reached.append(child)
+                    pending.append(child)
+        for found in reached:  # everything reachable from an unchanged node is unchanged
+            self._components[found] = True
+        return True
 
     def same(self, base: Schema, head: Schema) -> bool:
         if base.doc.path != base.ws.entry.path or head.doc.path != head.ws.entry.path:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from specward.compare.deep import run_deep
 from specward.compare.events import Event, SchemaEvent, render_path
 from specward.compare.moves import Move, pair_moves
 from specward.compare.renames import pair_renames
@@ -25,8 +26,13 @@ _SKIP_FOR_EQUALITY = ("description", "title", "example", "examples", "x-go-name"
 
 
 def diff_specs(base: Spec, head: Spec, *, today: dt.date | None = None) -> list[Event]:
-    """Every raw change event from ``base`` to ``head``."""
-    return _SpecDiff(base, head, today or dt.date.today()).run()
+    """Every raw change event from ``base`` to ``head``.
+
+    Raises :class:`~specward.errors.SpecError` for schemas nested or chained beyond any real
+    spec (tens of thousands of levels).
+    """
+    differ = _SpecDiff(base, head, today or dt.date.today())
+    return run_deep(differ.run, what=f"{base.name} and {head.name}")
 
 
 def _media_key(name: str) -> str:

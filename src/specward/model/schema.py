@@ -232,30 +232,48 @@ class Schema:
         )
         return {k: node[k] for k in keys if k in node}
 
-    def flattened_properties(
-        self, _seen: frozenset[tuple[str, str]] = frozenset()
-    ) -> dict[str, Schema]:
-        """Properties including those contributed by ``allOf`` members (cycle-safe)."""
-        ident = self.identity
-        if ident in _seen:
-            return {}
-        seen = _seen | {ident}
-        out: dict[str, Schema] = {}
-        for part in self.all_of:
-            out.update(part.flattened_properties(seen))
-        out.update(self.properties)
+    def all_of_closure(self) -> list[Schema]:
+        """This schema and its ``allOf`` members, members first (depth first, in order).
+
+        A member already on the way down (an ``allOf`` cycle) is skipped; a member reached by
+        two ways appears twice. Iterative: chains of any length cost no recursion.
+        """
+        out: list[Schema] = []
+        root = self.identity
+        path, on_path = [root], {root}
+        stack = [(self, iter(self.all_of))]
+        while stack:
+            node, parts = stack[-1]
+            part = next(parts, None)
+            if part is None:
+                stack.pop()
+                out.append(node)
+                on_path.discard(path.pop())
+                continue
+            ident = part.identity
+            if ident in on_path:
+                continue
+            on_path.add(ident)
+            path.append(ident)
+            stack.append((part, iter(part.all_of)))
         return out
 
-    def flattened_required(self, _seen: frozenset[tuple[str, str]] = frozenset()) -> list[str]:
+    def flattened_properties(self) -> dict[str, Schema]:
+        """Properties including those contributed by ``allOf`` members (cycle-safe)."""
+        out: dict[str, Schema] = {}
+        for part in self.all_of_closure():
+            out.update(part.properties)
+        return out
+
+    def flattened_required(self) -> list[str]:
         """Required names including those from ``allOf`` members (cycle-safe)."""
-        ident = self.identity
-        if ident in _seen:
-            return []
-        seen = _seen | {ident}
         out: list[str] = []
-        for part in self.all_of:
-            out.extend(n for n in part.flattened_required(seen) if n not in out)
-        out.extend(n for n in self.required if n not in out)
+        seen: set[str] = set()
+        for part in self.all_of_closure():
+            for name in part.required:
+                if name not in seen:
+                    seen.add(name)
+                    out.append(name)
         return out
 
 
