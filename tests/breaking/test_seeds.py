@@ -205,6 +205,18 @@ def test_llama_stack_post_training_moves() -> None:
     assert all(c.level == "error" for c in result.changes) and result.breaking
 
 
+def test_llama_stack_moves_back_are_moves_too() -> None:
+    """Reverting the change (path parameter back into the query) is three moves as well, with
+    nothing else reported for the parameter."""
+    _need(LLAMA_BEFORE, LLAMA_AFTER)
+    result = compare_specs(LLAMA_AFTER, LLAMA_BEFORE, today=TODAY)
+    assert ids(result) == ["api-operation-moved"] * 3
+    for change in result.changes:
+        assert change.details["moved_parameter"] == "job_uuid"
+        assert "path parameter job_uuid became a query parameter" in change.message
+        assert change.details["to"].startswith(change.operation)
+
+
 def test_llama_stack_moves_are_warnings_under_the_v1alpha_policy() -> None:
     _need(LLAMA_BEFORE, LLAMA_AFTER)
     contract = load_contract(REPO / "contracts" / "llama-stack.yaml")

@@ -77,11 +77,13 @@ def _moved_parameters(
     base: Operation, head: Operation
 ) -> tuple[tuple[ParamKey, ParamKey], ...] | None:
     """Base parameters that became head path parameters; None when a head path parameter has no
-    source (then this is not a move)."""
+    source (then this is not a move). The reverse, path parameters that became query or header
+    parameters, is found the same way with the sides swapped."""
     base_path = path_params(base.path)
     head_path = path_params(head.path)
     if len(head_path) < len(base_path):
-        return None
+        flipped = _moved_parameters(head, base)
+        return None if flipped is None else tuple((b, h) for h, b in flipped)
     moved = []
     extra = (
         head_path[len(base_path) :]

@@ -233,8 +233,8 @@ class _SpecDiff:
         b, h = move.base, move.head
         moved = ""
         if move.moved:
-            (bloc, bname), _ = move.moved[0]
-            moved = f" ({bloc} parameter {bname} became a path parameter)"
+            (bloc, bname), (hloc, _) = move.moved[0]
+            moved = f" ({bloc} parameter {bname} became a {hloc} parameter)"
         ids = {}
         if b.operation_id != h.operation_id:
             ids = {"from_operation_id": b.operation_id, "to_operation_id": h.operation_id}
@@ -307,10 +307,15 @@ class _SpecDiff:
     ) -> None:
         pb, ph = _param_keys(b), _param_keys(h)
         skipped = list(skip)
+        order_b = {name: str(i) for i, name in enumerate(path_params(b.path))}
         order_h = {name: str(i) for i, name in enumerate(path_params(h.path))}
-        for base_key, head_key in skipped:
-            pb.pop(base_key, None)
-            ph.pop(("path", order_h.get(head_key[1], head_key[1])), None)
+
+        def keyed(key: ParamKey, order: dict[str, str]) -> ParamKey:
+            return ("path", order.get(key[1], key[1])) if key[0] == "path" else key
+
+        for base_key, head_key in skipped:  # moved parameters: reported with the move
+            pb.pop(keyed(base_key, order_b), None)
+            ph.pop(keyed(head_key, order_h), None)
         removed = {k: p for k, p in pb.items() if k not in ph}
         added = {k: p for k, p in ph.items() if k not in pb}
         for key in [k for k in pb if k in ph]:
