@@ -143,16 +143,18 @@ def run_contract(
         result = _execute(
             spec,
             raw,
-            base_url,
-            headers=headers,
-            max_examples=max_examples,
-            phases=tuple(phases or PHASES),
-            seed=seed,
-            request_timeout=request_timeout,
-            sanitize=not mock,
-            max_failures=max_failures,
-            excluded=excluded,
-            auth=auth,
+            _EngineOptions(
+                base_url,
+                headers=headers,
+                max_examples=max_examples,
+                phases=tuple(phases or PHASES),
+                seed=seed,
+                request_timeout=request_timeout,
+                sanitize=not mock,
+                max_failures=max_failures,
+                excluded=excluded,
+                auth=auth,
+            ),
         )
     result.target = "mock" if mock else str(url)
     result.links = links
@@ -201,76 +203,64 @@ def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
 
-def _config(
-    base_url: str,
-    headers: dict[str, str],
-    max_examples: int,
-    phases: tuple[str, ...],
-    seed: int,
-    request_timeout: float,
-    sanitize: bool,
-    max_failures: int | None,
-    excluded: tuple[str, ...] = (),
-    auth: dict[str, dict[str, str]] | None = None,
-) -> Any:
+@dataclass(frozen=True)
+class _EngineOptions:
+    """What one Schemathesis run is configured with."""
+
+    base_url: str
+    headers: dict[str, str]
+    max_examples: int
+    phases: tuple[str, ...]
+    seed: int
+    request_timeout: float
+    sanitize: bool
+    max_failures: int | None
+    excluded: tuple[str, ...] = ()
+    auth: dict[str, dict[str, str]] | None = None
+
+
+def _config(options: _EngineOptions) -> Any:
     import schemathesis
 
     checks: dict[str, Any] = {"enabled": True}
-    for name in excluded:
+    for name in options.excluded:
         checks[name] = {"enabled": False}
 
     data: dict[str, Any] = {
-        "base-url": base_url,
-        "seed": seed,
+        "base-url": options.base_url,
+        "seed": options.seed,
         "workers": 1,
-        "request-timeout": request_timeout,
-        "generation": {"max-examples": max_examples, "deterministic": True, "database": "none"},
+        "request-timeout": options.request_timeout,
+        "generation": {
+            "max-examples": options.max_examples,
+            "deterministic": True,
+            "database": "none",
+        },
         "checks": checks,
-        "phases": {name: {"enabled": name in phases} for name in PHASES},
-        "output": {"sanitization": {"enabled": sanitize}},
+        "phases": {name: {"enabled": name in options.phases} for name in PHASES},
+        "output": {"sanitization": {"enabled": options.sanitize}},
         "warnings": False,
     }
-    if headers:
-        data["headers"] = headers
-    if max_failures:
-        data["max-failures"] = max_failures
-    if auth:
-        data["auth"] = {"openapi": auth}
+    if options.headers:
+        data["headers"] = options.headers
+    if options.max_failures:
+        data["max-failures"] = options.max_failures
+    if options.auth:
+        data["auth"] = {"openapi": options.auth}
     return schemathesis.Config.from_dict(data)
 
 
 def _execute(
     spec: Spec,
     raw: dict[str, Any],
-    base_url: str,
-    *,
-    headers: dict[str, str],
-    max_examples: int,
-    phases: tuple[str, ...],
-    seed: int,
-    request_timeout: float,
-    sanitize: bool,
-    max_failures: int | None,
-    excluded: tuple[str, ...],
-    auth: dict[str, dict[str, str]],
+    options: _EngineOptions,
 ) -> ContractResult:
     os.environ.setdefault("SCHEMATHESIS_HOOKS", "")
     import schemathesis
     from schemathesis.core.errors import LoaderError
     from schemathesis.engine import events, from_schema
 
-    config = _config(
-        base_url,
-        headers,
-        max_examples,
-        phases,
-        seed,
-        request_timeout,
-        sanitize,
-        max_failures,
-        excluded,
-        auth,
-    )
+    config = _config(options)
     try:
         schema = schemathesis.openapi.from_dict(raw, config=config)
     except LoaderError as exc:
@@ -280,7 +270,7 @@ def _execute(
     schema.location = spec.ws.entry.path.as_uri()
     result = ContractResult(
         spec.name,
-        base_url,
+        options.base_url,
         {},
         {op.label: OperationResult(op.label) for op in spec.operations.values()},
     )

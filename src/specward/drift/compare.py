@@ -7,6 +7,7 @@ YAML style and key order are representation and never show up. See docs/drift.md
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -227,25 +228,20 @@ class _Comparer:
         uvals, pvals = ru.enum, rp.enum
         if not uvals or pvals is None or "enum" not in rp.node:
             return
-        pointer = join_pointer(rp.pointer, "enum")
-        for i, value in enumerate(uvals):
-            if value not in pvals and not (i == 0 and unspecified(value)):
+        missing = [
+            v for i, v in enumerate(uvals) if v not in pvals and not (i == 0 and unspecified(v))
+        ]
+        gone = [v for v in pvals if v not in uvals]
+        for kind_, values, message in (
+            ("enum-value-added", missing, "upstream enum value {!r} is missing"),
+            ("enum-value-removed", gone, "enum value {!r} no longer exists upstream"),
+        ):
+            for value in values:
                 self.add(
-                    "enum-value-added",
+                    kind_,
                     loc,
-                    f"upstream enum value {value!r} is missing",
-                    pointer=pointer,
-                    details={"value": value},
-                    up_pointer=join_pointer(ru.pointer, "enum"),
-                    line=rp.line,
-                )
-        for value in pvals:
-            if value not in uvals:
-                self.add(
-                    "enum-value-removed",
-                    loc,
-                    f"enum value {value!r} no longer exists upstream",
-                    pointer=pointer,
+                    message.format(value),
+                    pointer=join_pointer(rp.pointer, "enum"),
                     details={"value": value},
                     up_pointer=join_pointer(ru.pointer, "enum"),
                     line=rp.line,
@@ -451,15 +447,21 @@ class _Comparer:
             )
         )
 
+    def baseline_schemas(self) -> Iterator[tuple[str, str, Schema, Schema, Schema]]:
+        """Mapped schema pairs the baseline also has: (upstream name, published name, baseline
+        schema, upstream schema, published schema); nothing without a baseline."""
+        if self.baseline is None:
+            return
+        for u, p in sorted(self.mapping.schemas.items()):
+            old_s = self.baseline.schemas.get(u)
+            if old_s is not None:
+                yield u, p, old_s, self.up.schemas[u], self.pub.schemas[p]
+
     def descriptions(self) -> None:
         base = self.baseline
         if base is None:
             return
-        for u, p in sorted(self.mapping.schemas.items()):
-            old_s = base.schemas.get(u)
-            if old_s is None:
-                continue
-            us, ps = self.up.schemas[u], self.pub.schemas[p]
+        for u, p, old_s, us, ps in self.baseline_schemas():
             self.wording(
                 p,
                 u,
@@ -528,14 +530,7 @@ class _Comparer:
         """Three-way ``required``: a requirement upstream dropped since the baseline and the
         published schema still states is drift; without a baseline a published-only ``required``
         is curation and stays."""
-        base = self.baseline
-        if base is None:
-            return
-        for u, p in sorted(self.mapping.schemas.items()):
-            old_s = base.schemas.get(u)
-            if old_s is None:
-                continue
-            us, ps = self.up.schemas[u], self.pub.schemas[p]
+        for u, p, old_s, us, ps in self.baseline_schemas():
             old_req, up_req = set(old_s.flattened_required()), set(us.flattened_required())
             up_props = us.flattened_properties()
             by_snake = {snake_case(n): n for n in up_props}
