@@ -3,6 +3,10 @@
 I/O free: it takes two :class:`Spec` objects. Operations are matched by method and path shape
 (below the base path when the base path itself changed), then removed and added operations are
 paired into moves; everything else is compared member by member.
+
+Servers, operations, component schemas and security schemes are compared here; an operation's
+parameters, bodies and responses, and security requirements are in :mod:`parameter_diff`,
+:mod:`body_diff` and :mod:`operation_security`.
 """
 
 from __future__ import annotations
@@ -11,17 +15,19 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from specward.compare.body_diff import BodyDiff
 from specward.compare.deep import run_deep
-from specward.compare.events import Event, SchemaEvent, render_path
+from specward.compare.events import Event
 from specward.compare.moves import Move, pair_moves
+from specward.compare.operation_security import SecurityDiff
+from specward.compare.parameter_diff import ParameterDiff
 from specward.compare.renames import pair_renames
-from specward.compare.schema_diff import SchemaDiffer, compatible
+from specward.compare.schema_diff import SchemaDiffer
 from specward.compare.security_schemes import diff_security_schemes
 from specward.load.parse import line_of
-from specward.model import MediaType, Operation, Parameter, Source, Spec, path_key, path_params
+from specward.model import Operation, Source, Spec, path_key
 from specward.model.spec import ParamKey
 
-_DEFAULT_STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
 _SKIP_FOR_EQUALITY = ("description", "title", "example", "examples", "x-go-name")
 
 
@@ -33,14 +39,6 @@ def diff_specs(base: Spec, head: Spec, *, today: dt.date | None = None) -> list[
     """
     differ = _SpecDiff(base, head, today or dt.date.today())
     return run_deep(differ.run, what=f"{base.name} and {head.name}")
-
-
-def _media_key(name: str) -> str:
-    return name.split(";", 1)[0].strip().lower()
-
-
-def _media(content: dict[str, MediaType]) -> dict[str, MediaType]:
-    return {_media_key(k): v for k, v in content.items()}
 
 
 def _sunset(op: Operation) -> dt.date | None:
@@ -55,27 +53,8 @@ def _sunset(op: Operation) -> dt.date | None:
     return None
 
 
-def _param_keys(op: Operation) -> dict[ParamKey, Parameter]:
-    """Parameters keyed for comparison: path parameters by position (their names do not matter on
-    the wire), the others by location and name."""
-    order = {name: i for i, name in enumerate(path_params(op.path))}
-    out: dict[ParamKey, Parameter] = {}
-    for key, param in op.parameters.items():
-        if param.location == "path":
-            out[("path", str(order.get(param.name, param.name)))] = param
-        else:
-            out[key] = param
-    return out
-
-
 def _trailing_slash(path: str) -> bool:
     return len(path) > 1 and path.endswith("/")
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Parameter names that are the same on the wire in any location (headers ignore case;
-    ``X-Request-Id`` and ``x_request_id`` are one name)."""
-    return a.replace("_", "-").lower() == b.replace("_", "-").lower()
 
 
 def _server_url(server: dict[str, Any]) -> str | None:
@@ -115,7 +94,7 @@ def _canonical(node: Any) -> Any:
     return node
 
 
-class _SpecDiff:
+class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
     def __init__(self, base: Spec, head: Spec, today: dt.date) -> None:
         self.base = base
         self.head = head
@@ -300,391 +279,6 @@ class _SpecDiff:
         self.request_body(b, h, label)
         self.responses(b, h, label)
         self.security(b, h, label)
-
-    # -- parameters ---------------------------------------------------------------------------
-    def parameters(
-        self, b: Operation, h: Operation, label: str, skip: Iterable[tuple[ParamKey, ParamKey]]
-    ) -> None:
-        pb, ph = _param_keys(b), _param_keys(h)
-        skipped = list(skip)
-        order_b = {name: str(i) for i, name in enumerate(path_params(b.path))}
-        order_h = {name: str(i) for i, name in enumerate(path_params(h.path))}
-
-        def keyed(key: ParamKey, order: dict[str, str]) -> ParamKey:
-            return ("path", order.get(key[1], key[1])) if key[0] == "path" else key
-
-        for base_key, head_key in skipped:  # moved parameters: reported with the move
-            pb.pop(keyed(base_key, order_b), None)
-            ph.pop(keyed(head_key, order_h), None)
-        removed = {k: p for k, p in pb.items() if k not in ph}
-        added = {k: p for k, p in ph.items() if k not in pb}
-        for key in [k for k in pb if k in ph]:
-            self.parameter(pb[key], ph[key], label)
-        by_location: dict[str, tuple[dict[str, Parameter], dict[str, Parameter]]] = {}
-        for p in removed.values():
-            by_location.setdefault(p.location, ({}, {}))[0][p.name] = p
-        for p in added.values():
-            by_location.setdefault(p.location, ({}, {}))[1][p.name] = p
-        self.relocated(by_location, label)
-        for location in sorted(by_location):
-            gone, new = by_location[location]
-            for old_name, new_name in pair_renames(gone, new, self._params_compatible):
-                bp, hp = gone.pop(old_name), new.pop(new_name)
-                self.add(
-                    "request-parameter",
-                    "renamed",
-                    f"{label} request.{location}.{new_name}",
-                    label,
-                    hp.source,
-                    location=location,
-                    old=old_name,
-                    new=new_name,
-                    name=new_name,
-                )
-                self.parameter(bp, hp, label)
-            for name, p in sorted(gone.items()):
-                self.add(
-                    "request-parameter",
-                    "removed",
-                    f"{label} request.{location}.{name}",
-                    label,
-                    p.source,
-                    location=location,
-                    name=name,
-                )
-            for name, p in sorted(new.items()):
-                self.add(
-                    "request-parameter",
-                    "new-required" if p.required else "new-optional",
-                    f"{label} request.{location}.{name}",
-                    label,
-                    p.source,
-                    location=location,
-                    name=name,
-                )
-
-    def relocated(
-        self,
-        by_location: dict[str, tuple[dict[str, Parameter], dict[str, Parameter]]],
-        label: str,
-    ) -> None:
-        """A parameter removed from one location and added to another under the same name (header
-        names ignore case) with a compatible schema moved: one change. Path parameters are
-        compared by position, so they take no part."""
-        for old_loc in sorted(by_location):
-            if old_loc == "path":
-                continue
-            gone = by_location[old_loc][0]
-            for name in sorted(gone):
-                for new_loc in sorted(by_location):
-                    if new_loc in (old_loc, "path"):
-                        continue
-                    new = by_location[new_loc][1]
-                    match = next((n for n in sorted(new) if _same_name(n, name)), None)
-                    if match is None or not self._params_compatible(gone[name], new[match]):
-                        continue
-                    bp, hp = gone.pop(name), new.pop(match)
-                    self.add(
-                        "request-parameter",
-                        "location-changed",
-                        f"{label} request.{new_loc}.{match}",
-                        label,
-                        hp.source,
-                        location=new_loc,
-                        old=old_loc,
-                        new=new_loc,
-                        name=match,
-                        old_name=name if name != match else None,
-                    )
-                    self.parameter(bp, hp, label)
-                    break
-
-    def _params_compatible(self, b: Parameter, h: Parameter) -> bool:
-        if b.schema is None or h.schema is None:
-            return b.schema is None and h.schema is None
-        return compatible(b.schema, h.schema)
-
-    def parameter(self, b: Parameter, h: Parameter, label: str) -> None:
-        where = f"{label} request.{h.location}.{h.name}"
-        fields = {"location": h.location, "name": h.name}
-        if b.required != h.required:
-            kind = "became-required" if h.required else "became-optional"
-            self.add("request-parameter", kind, where, label, h.source, **fields)
-        if b.deprecated != h.deprecated:
-            kind = "deprecated" if h.deprecated else "reactivated"
-            self.add("request-parameter", kind, where, label, h.source, **fields)
-        style_b = b.style or _DEFAULT_STYLE.get(b.location)
-        style_h = h.style or _DEFAULT_STYLE.get(h.location)
-        if style_b != style_h and b.location == h.location:
-            self.add(
-                "request-parameter",
-                "style-changed",
-                where,
-                label,
-                h.source,
-                old=style_b,
-                new=style_h,
-                **fields,
-            )
-        explode_b = b.explode if b.explode is not None else style_b == "form"
-        explode_h = h.explode if h.explode is not None else style_h == "form"
-        if explode_b != explode_h and style_b == style_h:
-            self.add(
-                "request-parameter",
-                "explode-changed",
-                where,
-                label,
-                h.source,
-                old=explode_b,
-                new=explode_h,
-                **fields,
-            )
-        subject = f"{h.location} parameter {h.name}"
-        self.schema_events(
-            self.schemas.diff(b.schema, h.schema, "request"),
-            "request-parameter",
-            "request-parameter",
-            where,
-            subject,
-            label,
-        )
-
-    # -- bodies -------------------------------------------------------------------------------
-    def request_body(self, b: Operation, h: Operation, label: str) -> None:
-        rb, rh = b.request_body, h.request_body
-        where = f"{label} request.body"
-        if rb is None and rh is None:
-            return
-        if rb is None:
-            assert rh is not None
-            self.add(
-                "request-body",
-                "added-required" if rh.required else "added-optional",
-                where,
-                label,
-                rh.source,
-            )
-            return
-        if rh is None:
-            self.add("request-body", "removed", where, label, rb.source)
-            return
-        if rb.required != rh.required:
-            self.add(
-                "request-body",
-                "became-required" if rh.required else "became-optional",
-                where,
-                label,
-                rh.source,
-            )
-        mb, mh = _media(rb.content), _media(rh.content)
-        for name in sorted(mb.keys() - mh.keys()):
-            self.add(
-                "request-body",
-                "media-type-removed",
-                f"{where}[{name}]",
-                label,
-                mb[name].source,
-                name=name,
-            )
-        for name in sorted(mh.keys() - mb.keys()):
-            self.add(
-                "request-body",
-                "media-type-added",
-                f"{where}[{name}]",
-                label,
-                mh[name].source,
-                name=name,
-            )
-        for name in sorted(mb.keys() & mh.keys()):
-            events = self.schemas.diff(mb[name].schema, mh[name].schema, "request")
-            self.schema_events(
-                events,
-                "request-body",
-                "request-property",
-                f"{where}[{name}]",
-                "request body",
-                label,
-            )
-
-    def responses(self, b: Operation, h: Operation, label: str) -> None:
-        rb = {k.upper(): v for k, v in b.responses.items()}
-        rh = {k.upper(): v for k, v in h.responses.items()}
-        for status in sorted(rb.keys() - rh.keys()):
-            kind = (
-                "success-status-removed" if status.startswith("2") else "non-success-status-removed"
-            )
-            self.add(
-                "response",
-                kind,
-                f"{label} response[{status}]",
-                label,
-                rb[status].source,
-                status=status,
-            )
-        for status in sorted(rh.keys() - rb.keys()):
-            kind = "success-status-added" if status.startswith("2") else "non-success-status-added"
-            self.add(
-                "response",
-                kind,
-                f"{label} response[{status}]",
-                label,
-                rh[status].source,
-                status=status,
-            )
-        for status in sorted(rb.keys() & rh.keys()):
-            self.response(rb[status], rh[status], status, label)
-
-    def response(self, b: Any, h: Any, status: str, label: str) -> None:
-        where = f"{label} response[{status}]"
-        mb, mh = _media(b.content), _media(h.content)
-        for name in sorted(mb.keys() - mh.keys()):
-            self.add(
-                "response",
-                "media-type-removed",
-                f"{where}[{name}]",
-                label,
-                mb[name].source,
-                status=status,
-                name=name,
-            )
-        for name in sorted(mh.keys() - mb.keys()):
-            self.add(
-                "response",
-                "media-type-added",
-                f"{where}[{name}]",
-                label,
-                mh[name].source,
-                status=status,
-                name=name,
-            )
-        for name in sorted(mb.keys() & mh.keys()):
-            events = self.schemas.diff(mb[name].schema, mh[name].schema, "response")
-            self.schema_events(
-                events,
-                "response-body",
-                "response-property",
-                f"{where}[{name}]",
-                f"response {status} body",
-                label,
-            )
-        for key in sorted(b.headers.keys() - h.headers.keys()):
-            header = b.headers[key]
-            kind = "required-removed" if header.required else "optional-removed"
-            self.add(
-                "response-header",
-                kind,
-                f"{where}.header.{header.name}",
-                label,
-                header.source,
-                status=status,
-                name=header.name,
-            )
-        for key in sorted(b.headers.keys() & h.headers.keys()):
-            hb, hh = b.headers[key], h.headers[key]
-            at = f"{where}.header.{hh.name}"
-            if hb.required != hh.required:
-                kind = "became-required" if hh.required else "became-optional"
-                self.add("response-header", kind, at, label, hh.source, status=status, name=hh.name)
-            self.schema_events(
-                self.schemas.diff(hb.schema, hh.schema, "response"),
-                "response-header",
-                "response-header",
-                at,
-                f"response {status} header {hh.name}",
-                label,
-            )
-
-    def schema_events(
-        self,
-        events: list[SchemaEvent],
-        root_scope: str,
-        nested_scope: str,
-        where: str,
-        subject: str,
-        label: str,
-    ) -> None:
-        """Turn schema events into events at ``where`` (a location prefix).
-
-        ``subject`` names the schema's root in messages ("request body", "response 200 body",
-        "query parameter limit"); nested places read "request property a.b".
-        """
-        for event in events:
-            path = render_path(event.path)
-            location = f"{where}.{path}" if path else where
-            container = render_path(event.path[:-1] if event.on_property else event.path)
-            if root_scope in ("request-parameter", "response-header"):
-                scope = root_scope
-                shown = f"{subject} {container}" if container else subject
-            else:
-                scope = nested_scope if event.on_property or event.path else root_scope
-                shown = (
-                    f"{subject.removesuffix(' body')} property {container}"
-                    if container
-                    else subject
-                )
-            self.add(
-                scope, event.kind, location, label, event.source(), subject=shown, **event.fields
-            )
-
-    # -- security -----------------------------------------------------------------------------
-    def security(self, b: Operation, h: Operation, label: str) -> None:
-        sb = self.base.effective_security(b)
-        sh = self.head.effective_security(h)
-        where = f"{label} security"
-        public_b = not sb or any(not req for req in sb)
-        public_h = not sh or any(not req for req in sh)
-        names = lambda req: " + ".join(sorted(req))  # noqa: E731
-        if public_b and not public_h:
-            self.add("security", "added", where, label, h.source, new=[names(r) for r in sh])
-            return
-        if public_h and not public_b:
-            self.add("security", "removed", where, label, h.source, old=[names(r) for r in sb])
-            return
-        if public_b:
-            return
-        alt_b = {frozenset(r): r for r in sb}
-        alt_h = {frozenset(r): r for r in sh}
-        for key in sorted(alt_b.keys() - alt_h.keys(), key=sorted):
-            self.add(
-                "security",
-                "requirement-removed",
-                f"{where}.{names(key)}",
-                label,
-                h.source,
-                old=names(key),
-            )
-        for key in sorted(alt_h.keys() - alt_b.keys(), key=sorted):
-            self.add(
-                "security",
-                "requirement-added",
-                f"{where}.{names(key)}",
-                label,
-                h.source,
-                new=names(key),
-            )
-        for key in sorted(alt_b.keys() & alt_h.keys(), key=sorted):
-            for scheme in sorted(key):
-                scopes_b, scopes_h = set(alt_b[key][scheme]), set(alt_h[key][scheme])
-                if scopes_h - scopes_b:
-                    self.add(
-                        "security",
-                        "scope-added",
-                        f"{where}.{scheme}",
-                        label,
-                        h.source,
-                        name=scheme,
-                        values=sorted(scopes_h - scopes_b),
-                    )
-                if scopes_b - scopes_h:
-                    self.add(
-                        "security",
-                        "scope-removed",
-                        f"{where}.{scheme}",
-                        label,
-                        h.source,
-                        name=scheme,
-                        values=sorted(scopes_b - scopes_h),
-                    )
 
     # -- components ---------------------------------------------------------------------------
     def components(self) -> None:
