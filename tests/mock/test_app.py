@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.mock import asgi
 
 from specward.mock import create_app
 from specward.mock.server import BackgroundServer
@@ -19,12 +20,7 @@ AUTH = {"Authorization": "Bearer t"}
 
 
 def call(app, method, path, **kwargs):
-    async def go():
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://mock/api") as client:
-            return await client.request(method, path, **kwargs)
-
-    return asyncio.run(go())
+    return asgi.call(app, method, path, base_url="http://mock/api", **kwargs)
 
 
 @pytest.fixture

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from pathlib import Path
 
-import httpx
 import pytest
+from tests.mock.asgi import call
 
 from specward.mock import create_app
 
 EXTRAS = Path(__file__).resolve().parents[1] / "contract" / "extras.yaml"
 KEY = {"api_key": "k"}
-
-
-def call(app, method, url, **kwargs):
-    async def go():
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://mock") as client:
-            return await client.request(method, url, **kwargs)
-
-    return asyncio.run(go())
 
 
 @pytest.fixture
