@@ -1,0 +1,78 @@
+"""Per-API model settings: the ``models:`` section of a contract (``out``, ``options``)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from specward.errors import SpecError
+from specward.load.parse import line_of
+
+if TYPE_CHECKING:
+    from specward.contracts import Contract
+
+# Options specward sets itself: the output must stay one deterministic, importable module.
+FIXED_OPTIONS = frozenset(
+    {
+        "input_file_type",
+        "output",
+        "output_model_type",
+        "disable_timestamp",
+        "custom_file_header",
+        "custom_file_header_path",
+        "formatters",
+        "treat_dot_as_module",
+        "custom_class_name_generator",
+        "enable_version_header",
+        "enable_command_header",
+        "generate_server",
+        "generate_client",
+        "allow_remote_refs",
+    }
+)
+
+
+@dataclass
+class ModelSettings:
+    """Where one API's models go and the generator options on top of specward's defaults."""
+
+    out: Path | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    spec_label: str | None = None  # the spec as named in the header
+
+
+def settings_from_contract(contract: Contract) -> ModelSettings:
+    """Read and check ``contract.models``; errors point at the contract's ``file:line``."""
+    section = contract.models
+    raw = contract.raw.get("models") or {}
+    unknown = sorted(str(k) for k in section if k not in ("out", "options"))
+    if unknown:
+        raise SpecError(
+            f"unknown key {unknown[0]!r} in 'models' (known: options, out)",
+            contract.name,
+            line_of(raw, unknown[0]),
+        )
+    out = section.get("out")
+    if out is not None and not isinstance(out, str):
+        raise SpecError("'models.out' must be a folder path", contract.name, line_of(raw, "out"))
+    options = section.get("options") or {}
+    if not isinstance(options, dict):
+        raise SpecError(
+            "'models.options' must be a mapping", contract.name, line_of(raw, "options")
+        )
+    for key in options:
+        if key in FIXED_OPTIONS:
+            raise SpecError(
+                f"generator option {key!r} is set by specward and cannot be changed",
+                contract.name,
+                line_of(options, key),
+            )
+    root = contract.path.parent
+    label = os.path.relpath(contract.published, root.parent).replace(os.sep, "/")
+    return ModelSettings(
+        out=Path(os.path.normpath(root / out)) if out else None,
+        options={str(k): v for k, v in options.items()},
+        spec_label=label,
+    )
