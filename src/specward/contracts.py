@@ -25,6 +25,7 @@ _KNOWN = {
     "drift",
     "contract",
     "models",
+    "inventory",
 }
 
 
@@ -38,6 +39,7 @@ class Contract:
     upstream: Path | None = None
     baseline: Path | None = None
     previous: Path | None = None
+    inventory: Path | None = None
     breaking: dict[str, Any] = field(default_factory=dict)
     drift: dict[str, Any] = field(default_factory=dict)
     contract: dict[str, Any] = field(default_factory=dict)
@@ -103,6 +105,7 @@ def load_contract(path: str | os.PathLike[str]) -> Contract:
         upstream=spec_path("upstream"),
         baseline=spec_path("baseline"),
         previous=spec_path("previous"),
+        inventory=spec_path("inventory"),
         breaking=section("breaking"),
         drift=section("drift"),
         contract=section("contract"),
