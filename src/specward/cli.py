@@ -65,6 +65,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Run every gate for the contracts: one CI check.",
     ),
     "release": ("specward.commands.release", "release", "Print the release checklist."),
+    "inventory": (
+        "specward.commands.inventory",
+        "inventory",
+        "Check a spec against an operation inventory.",
+    ),
 }
 
 
