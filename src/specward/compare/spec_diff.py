@@ -18,10 +18,10 @@ from typing import Any
 from specward.compare.body_diff import BodyDiff
 from specward.compare.deep import run_deep
 from specward.compare.events import Event
+from specward.compare.matcher import component_scorer, match
 from specward.compare.moves import Move, pair_moves
 from specward.compare.operation_security import SecurityDiff
 from specward.compare.parameter_diff import ParameterDiff
-from specward.compare.renames import pair_renames
 from specward.compare.schema_diff import SchemaDiffer
 from specward.compare.security_schemes import diff_security_schemes
 from specward.load.parse import line_of
@@ -228,6 +228,7 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
             moved=moved,
             moved_parameter=move.moved_parameter,
             **ids,
+            **move.evidence.details(),
         )
         self.operation(b, h, skip_params=move.moved, moved=True)
 
@@ -289,7 +290,9 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
         def equal(x: Any, y: Any) -> bool:
             return _canonical(x.raw) == _canonical(y.raw)
 
-        for old, new in pair_renames(removed, added, equal):
+        renames = match(removed, added, component_scorer(equal))
+        for pair in renames.pairs:
+            old, new = pair.old, pair.new
             removed.pop(old)
             schema = added.pop(new)
             self.add(
@@ -300,6 +303,7 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
                 schema.source,
                 old=old,
                 new=new,
+                **pair.evidence.details(),
             )
         for name in sorted(removed):
             self.add(
@@ -309,6 +313,7 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
                 None,
                 removed[name].source,
                 name=name,
+                note=renames.note(name),
             )
         for name in sorted(added):
             self.add(
