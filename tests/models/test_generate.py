@@ -132,8 +132,8 @@ def test_contract_settings_out_and_options(tmp_path):
 @pytest.mark.parametrize(
     ("models", "message", "line"),
     [
-        ("  outt: x\n", "unknown key 'outt' in 'models'", 4),
-        ("  out: [1]\n", "'models.out' must be a folder path", 4),
+        ("  outt: x\n", "models: unknown key 'outt' (known: options, out)", 4),
+        ("  out: [1]\n", "models.out: a string is expected", 4),
         ("  options:\n    formatters: [black]\n", "option 'formatters' is set by specward", 5),
     ],
 )

@@ -43,12 +43,19 @@ MIN_OVERLAP = 0.5
 
 
 def match_renames(
-    removed: Mapping[str, T], added: Mapping[str, T], compatible: Callable[[T, T], bool]
-) -> list[tuple[str, str]]:
-    """The one adapter to the shared rename matcher (``breaking`` uses the same one)."""
-    from specward.compare.renames import pair_renames
+    removed: Mapping[str, T],
+    added: Mapping[str, T],
+    compatible: Callable[[T, T], bool],
+    raw: Callable[[T], dict[str, Any]],
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """The one adapter to the shared matcher (``breaking`` pairs renames with the same one):
+    (old, new, evidence details) for each pair."""
+    from specward.compare.matcher import renamed_pairs
 
-    return pair_renames(removed, added, compatible)
+    return [
+        (old, new, evidence.details())
+        for old, new, evidence in renamed_pairs(removed, added, compatible, raw)
+    ]
 
 
 @dataclass
@@ -150,7 +157,7 @@ class _Differ:
         old, new = self.old.classes, self.new.classes
         removed = {n: c for n, c in old.items() if n not in new}
         added = {n: c for n, c in new.items() if n not in old}
-        for a, b in match_renames(removed, added, _classes_compatible):
+        for a, b, evidence in match_renames(removed, added, _classes_compatible, _class_raw):
             self.class_renames[a] = b
             self.add(
                 "model-class-renamed",
@@ -159,6 +166,7 @@ class _Differ:
                 self.source(self.new, new[b]),
                 to=b,
                 schema=new[b].schema,
+                evidence=evidence,
             )
         for name, cls in removed.items():
             if name not in self.class_renames:
@@ -243,8 +251,9 @@ class _Differ:
         def compatible(x: FieldSurface, y: FieldSurface) -> bool:
             return self.translate(x.type) == y.type and x.nullable == y.nullable
 
-        renames = dict(match_renames(removed, added, compatible))
-        for old_name, new_name in sorted(renames.items()):
+        found = match_renames(removed, added, compatible, _field_raw)
+        renames = {old: new for old, new, _ in found}
+        for old_name, new_name, evidence in found:
             f = b.fields[new_name]
             self.add(
                 "model-field-renamed",
@@ -252,6 +261,7 @@ class _Differ:
                 f"field {b.name}.{old_name} is now {new_name}",
                 self.source(self.new, b, f.wire),
                 to=new_name,
+                evidence=evidence,
             )
         for name, f in removed.items():
             if name not in renames:
@@ -307,6 +317,14 @@ class _Differ:
                 src,
                 **{"from": x.wire, "to": y.wire},
             )
+
+
+def _field_raw(f: FieldSurface) -> dict[str, Any]:
+    return {"type": f.type}
+
+
+def _class_raw(c: ClassSurface) -> dict[str, Any]:
+    return {"type": c.kind}
 
 
 def _classes_compatible(a: ClassSurface, b: ClassSurface) -> bool:

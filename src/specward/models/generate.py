@@ -174,11 +174,16 @@ def _reconcile(names: NameMap, code: str) -> None:
 
 
 def ruff_command() -> list[str] | None:
-    """How to run ruff: the one installed with this Python, else one on PATH; None when absent."""
+    """How to run ruff: the binary installed with this Python, else one on PATH; None when absent."""
     import importlib.util
 
     if importlib.util.find_spec("ruff") is not None:
-        return [sys.executable, "-m", "ruff"]
+        try:
+            from ruff.__main__ import find_ruff_bin
+
+            return [os.fspath(find_ruff_bin())]
+        except (ImportError, FileNotFoundError):
+            return [sys.executable, "-m", "ruff"]
     found = shutil.which("ruff")
     return [found] if found else None
 

@@ -95,63 +95,74 @@ def run_preview(spec: Spec, settings: ModelSettings) -> PreviewResult:
     with tempfile.TemporaryDirectory(prefix="specward-models-") as tmp:
         out = Path(tmp)
         write_models(models, out)
-        steps["build"] = _build(out)
-        steps["lint"] = _lint(out, result)
+        build, lint = _start_build(out), _start_lint(out)  # both run while the examples do
+        tested = PreviewResult(spec.name, {})
+        test = _test(spec, models, tested)
+        steps["build"] = _finish_build(build)
+        steps["lint"] = _finish_lint(lint, result)
     if steps["build"].status != "ok":
         steps["test"].detail = "build failed"
         return result
-    steps["test"] = _test(spec, models, result)
+    steps["test"] = test
+    result.findings.extend(tested.findings)
     return result
 
 
-def _build(out: Path) -> Step:
-    proc = subprocess.run(
+def build_step(out: Path) -> Step:
+    """The build step alone: import every module of ``out`` in a fresh interpreter."""
+    return _finish_build(_start_build(out))
+
+
+def _start_build(out: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
         [sys.executable, "-c", _BUILD, str(out)],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
+
+
+def _finish_build(proc: subprocess.Popen[str]) -> Step:
+    stdout, stderr = proc.communicate()
     if proc.returncode != 0:
-        lines = proc.stderr.strip().splitlines()
+        lines = stderr.strip().splitlines()
         return Step("failed", lines[-1] if lines else f"exit code {proc.returncode}")
-    count = int(proc.stdout.strip() or 0)
+    count = int(stdout.strip() or 0)
     return Step("ok", f"{count} module(s) imported in a fresh interpreter", {"modules": count})
 
 
-def _lint(out: Path, result: PreviewResult) -> Step:
+def _start_lint(out: Path) -> subprocess.Popen[str] | None:
     ruff = ruff_command()
     if ruff is None:
-        return Step("skipped", "ruff is not installed")
-    proc = subprocess.run(
-        [
-            *ruff,
-            "check",
-            "--isolated",
-            f"--select={LINT_RULES}",
-            "--ignore=E501",
-            "--target-version=py311",
-            "--output-format=concise",
-            "--no-cache",
-            ".",
-        ],
-        cwd=out,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    issues = [
-        line
-        for line in proc.stdout.splitlines()
-        if line.startswith(f"{MODULE}:") or line.startswith("./")
+        return None
+    command = [
+        *ruff,
+        "check",
+        "--isolated",
+        f"--select={LINT_RULES}",
+        "--ignore=E501",
+        "--target-version=py311",
+        "--output-format=concise",
+        "--no-cache",
+        ".",
     ]
+    return subprocess.Popen(
+        command, cwd=out, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _finish_lint(proc: subprocess.Popen[str] | None, result: PreviewResult) -> Step:
+    if proc is None:
+        return Step("skipped", "ruff is not installed")
+    stdout, stderr = proc.communicate()
     if proc.returncode == 0:
         return Step("ok", f"ruff check ({LINT_RULES}): no issues", {"issues": 0})
+    issues = [line for line in stdout.splitlines() if line.startswith(MODULE + ":")]
     for line in issues:
-        result.findings.append(
-            Finding("models-lint", "error", line.partition(" ")[2], line.partition(" ")[0])
-        )
-    detail = f"ruff check: {len(issues)} issue(s)" if issues else proc.stderr.strip()[:200]
+        where, _, message = line.partition(": ")
+        result.findings.append(Finding("models-lint", "error", message, where))
+    detail = f"ruff check: {len(issues)} issue(s)" if issues else stderr.strip()[:200]
     return Step("failed", detail, {"issues": len(issues)})
 
 

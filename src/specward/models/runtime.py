@@ -99,13 +99,15 @@ class ExampleTester:
             return None
         root = {**schema, "components": self.components}
         validator = self.validator_cls(root, format_checker=self.formats)
+        from jsonschema.exceptions import relevance
+
         try:
-            errors = sorted(validator.iter_errors(example.value), key=lambda e: list(e.path))
+            errors = list(validator.iter_errors(example.value))
         except Exception as exc:  # an unresolvable reference, a bad pattern
             return f"cannot check: {type(exc).__name__}: {exc}"
         if not errors:
             return None
-        error = errors[0]
+        error = _branch_error(max(errors, key=relevance))
         where = "/".join(str(p) for p in error.absolute_path)
         return f"{where + ': ' if where else ''}{error.message}"
 
@@ -129,6 +131,23 @@ class ExampleTester:
                     return TypeAdapter(info.annotation)
                 return TypeAdapter(Annotated[(info.annotation, *info.metadata)])
         return None
+
+
+def _branch_error(error: Any) -> Any:
+    """For a failed oneOf/anyOf, the error of the branch the example meant: the one whose
+    discriminating ``const``/``enum`` matched, with the fewest errors."""
+    from jsonschema.exceptions import best_match
+
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        branches: dict[Any, list[Any]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        chosen = min(
+            branches.values(),
+            key=lambda errs: (any(e.validator in ("const", "enum") for e in errs), len(errs)),
+        )
+        error = best_match(chosen) if len(chosen) > 1 else chosen[0]
+    return error
 
 
 def first_difference(expected: Any, actual: Any, path: str = "") -> str | None:

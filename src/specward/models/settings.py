@@ -44,24 +44,12 @@ class ModelSettings:
 
 
 def settings_from_contract(contract: Contract) -> ModelSettings:
-    """Read and check ``contract.models``; errors point at the contract's ``file:line``."""
-    section = contract.models
-    raw = contract.raw.get("models") or {}
-    unknown = sorted(str(k) for k in section if k not in ("out", "options"))
-    if unknown:
-        raise SpecError(
-            f"unknown key {unknown[0]!r} in 'models' (known: options, out)",
-            contract.name,
-            line_of(raw, unknown[0]),
-        )
+    """The ``models:`` settings of a contract; an option specward sets itself is an error at the
+    contract's ``file:line``."""
+    section = contract.models  # shape checked by the contract schema (specward.contracts)
+    raw = section.get("options")
+    options = raw if isinstance(raw, dict) else {}
     out = section.get("out")
-    if out is not None and not isinstance(out, str):
-        raise SpecError("'models.out' must be a folder path", contract.name, line_of(raw, "out"))
-    options = section.get("options") or {}
-    if not isinstance(options, dict):
-        raise SpecError(
-            "'models.options' must be a mapping", contract.name, line_of(raw, "options")
-        )
     for key in options:
         if key in FIXED_OPTIONS:
             raise SpecError(
