@@ -233,7 +233,7 @@ STEP_FUNCTIONS: dict[str, Callable[[ApiContext], StepResult]] = {
 
 def run_step(name: str, ctx: ApiContext) -> StepResult:
     if name in ctx.options.skip:
-        return StepResult(name, "skip", "skipped (--skip)")
+        return StepResult(name, "skip", "not run (--skip or --only)")
     try:
         return STEP_FUNCTIONS[name](ctx)
     except SpecwardError as exc:

@@ -122,6 +122,12 @@ def _progress(enabled: bool, apis: list[str]) -> Iterator[Any]:
     "--skip", multiple=True, type=click.Choice(_STEPS), help="Step not to run (repeatable)."
 )
 @click.option(
+    "--only",
+    multiple=True,
+    type=click.Choice(_STEPS),
+    help="Run only this step (repeatable; the others are skipped).",
+)
+@click.option(
     "--max-examples",
     type=int,
     default=None,
@@ -151,6 +157,7 @@ def check(
     list_only: bool,
     merge: tuple[str, ...],
     skip: tuple[str, ...],
+    only: tuple[str, ...],
     max_examples: int | None,
     saves: tuple[str, ...],
     fmt: str,
@@ -164,6 +171,10 @@ def check(
     from specward.check import CheckOptions, load_contracts, render_check, resolve_base, run_check
 
     extra = _saves(saves)
+    if only and skip:
+        raise SpecwardError("give --only or --skip, not both")
+    if only:
+        skip = tuple(s for s in _STEPS if s not in only)
     if merge:
         result = _merge(merge)
     else:
