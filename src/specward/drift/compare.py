@@ -818,21 +818,31 @@ def _dedupe(items: list[DriftItem]) -> list[DriftItem]:
 
 def _proto_renames(
     upstream: Spec, overrides: dict[str, Any]
-) -> dict[str, dict[str, tuple[str, int]]]:
+) -> tuple[dict[str, dict[str, tuple[str, int]]], list[str]]:
     """Renames by proto field number, from ``protos`` and ``baseline_protos`` (with
-    ``proto_path`` for imports); nothing unless both trees are given."""
+    ``proto_path`` for imports), and notes; nothing unless both trees are given."""
     if not overrides.get("protos") or not overrides.get("baseline_protos"):
-        return {}
+        return {}, []
     from specward.drift import protos
 
-    path = overrides.get("proto_path") or []
-    includes = [str(p) for p in (path if isinstance(path, list) else [path])]
-    renames = protos.field_renames(
-        protos.descriptor_set(str(overrides["baseline_protos"]), includes),
-        protos.descriptor_set(str(overrides["protos"]), includes),
-    )
+    includes = _strings(overrides.get("proto_path"))
+    old_roots, new_roots = _strings(overrides["baseline_protos"]), _strings(overrides["protos"])
+    before = protos.descriptor_sets(old_roots, includes)
+    after = protos.descriptor_sets(new_roots, includes, exclude=old_roots)
+    renames = protos.field_renames(before.fds, after.fds)
     properties = {n: set(s.flattened_properties()) for n, s in upstream.schemas.items()}
-    return protos.renames_by_definition(renames, list(upstream.schemas), properties)
+    notes = [f"protos: {len(renames)} field(s) renamed by number (same message, same field number)"]
+    skipped = sorted(set(before.skipped) | set(after.skipped))
+    if skipped:
+        notes.append(f"protos: {', '.join(skipped)} skipped: imports not found (pass --proto-path)")
+    return protos.renames_by_definition(renames, list(upstream.schemas), properties), notes
+
+
+def _strings(value: Any) -> list[str]:
+    """A contract value that may be one string or a list of them."""
+    if not value:
+        return []
+    return [str(v) for v in (value if isinstance(value, list) else [value])]
 
 
 def _levels(overrides: dict[str, Any]) -> dict[str, str]:
@@ -859,7 +869,7 @@ def compare(
     overrides = dict(mapping_overrides or {})
     mapping = infer_mapping(upstream, published, overrides)
     comparer = _Comparer(upstream, published, mapping, baseline, _levels(overrides))
-    comparer.proto_renames = _proto_renames(upstream, overrides)
+    comparer.proto_renames, proto_notes = _proto_renames(upstream, overrides)
     if overrides.get("scope"):
         scope = overrides["scope"]
         comparer.scope = [str(s) for s in (scope if isinstance(scope, list) else [scope])]
@@ -876,7 +886,7 @@ def compare(
             for i in items
             if i.published_location not in ignore and i.upstream_location not in ignore
         ]
-    notes = []
+    notes = list(proto_notes)
     if baseline is None:
         notes.append("no baseline: description differences are not reported (see --baseline)")
     return DriftResult(upstream, published, mapping, items, baseline, notes)

@@ -9,7 +9,6 @@ mapped onto the upstream swagger's definition and property names.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -38,39 +37,119 @@ def _bundled_include() -> str:
     return os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")
 
 
-def _proto_files(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.proto"))
+def _proto_files(root: Path, exclude: Sequence[str]) -> list[str]:
+    skip = [Path(e).resolve() for e in exclude]
+    out = []
+    for path in root.rglob("*.proto"):
+        real = path.resolve()
+        if not any(real.is_relative_to(e) for e in skip):
+            out.append(path.relative_to(root).as_posix())
+    return sorted(out)
 
 
-def descriptor_set(root: str | os.PathLike[str], proto_path: Sequence[str] = ()) -> Any:
-    """Every .proto under ``root`` compiled into a ``FileDescriptorSet`` (imports included)."""
+@dataclass
+class ProtoSet:
+    """A compiled tree: the ``FileDescriptorSet`` and the files skipped for missing imports."""
+
+    fds: Any
+    skipped: list[str]
+
+
+def _run_protoc(command: list[str]) -> tuple[int, str]:
+    """grpcio-tools' bundled protoc, in process; its messages (written to file descriptor 2 by
+    C++) are captured rather than shown."""
+    from grpc_tools import protoc
+
+    with tempfile.TemporaryFile() as err:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        os.dup2(err.fileno(), 2)
+        try:
+            code = protoc.main(command)
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        err.seek(0)
+        return code, err.read().decode("utf-8", errors="replace")
+
+
+def _protoc(folder: Path, includes: list[str], files: list[str]) -> tuple[Any, str]:
+    """(descriptor set or None, protoc's first error line)."""
+    from google.protobuf import descriptor_pb2
+
+    with tempfile.TemporaryDirectory(prefix="specward-protos-") as tmp:
+        out = os.path.join(tmp, "set.pb")
+        command = [
+            "protoc",
+            f"-I{folder}",
+            *(f"-I{p}" for p in includes),
+            f"-I{_bundled_include()}",
+            "--include_imports",
+            f"--descriptor_set_out={out}",
+            *files,
+        ]
+        code, errors = _run_protoc(command)
+        if code != 0:
+            return None, (errors.strip().splitlines() or ["protoc failed"])[0]
+        fds = descriptor_pb2.FileDescriptorSet()
+        fds.ParseFromString(Path(out).read_bytes())
+    return fds, ""
+
+
+def descriptor_set(
+    root: str | os.PathLike[str], proto_path: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> ProtoSet:
+    """Every .proto under ``root`` (but ``exclude``) compiled into a ``FileDescriptorSet``.
+
+    When some files import what neither ``proto_path`` nor protoc's bundled well-known types
+    provide (``google/api/annotations.proto``), the others are still read and those are
+    listed as skipped; any other protoc error is bad input.
+    """
     from google.protobuf import descriptor_pb2
 
     folder = Path(root)
     if not folder.is_dir():
         raise SpecwardError(f"{root}: no such proto directory")
-    files = _proto_files(folder)
+    files = _proto_files(folder, exclude)
     if not files:
         raise SpecwardError(f"{root}: no .proto files")
-    with tempfile.TemporaryDirectory(prefix="specward-protos-") as tmp:
-        out = os.path.join(tmp, "set.pb")
-        args = [f"-I{folder}", *(f"-I{p}" for p in proto_path), f"-I{_bundled_include()}"]
-        command = [
-            sys.executable,
-            "-m",
-            "grpc_tools.protoc",
-            *args,
-            "--include_imports",
-            f"--descriptor_set_out={out}",
-            *files,
-        ]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            first = (done.stderr.strip().splitlines() or ["protoc failed"])[0]
-            raise SpecwardError(f"{root}: protoc cannot read the protos: {first}")
-        fds = descriptor_pb2.FileDescriptorSet()
-        fds.ParseFromString(Path(out).read_bytes())
-    return fds
+    includes = list(proto_path)
+    fds, error = _protoc(folder, includes, files)
+    if fds is not None:
+        return ProtoSet(fds, [])
+    merged, skipped, seen = descriptor_pb2.FileDescriptorSet(), [], set()
+    for name in files:
+        one, why = _protoc(folder, includes, [name])
+        if one is None:
+            if "File not found" not in why and "not found" not in why:
+                raise SpecwardError(f"{root}: protoc cannot read the protos: {why}")
+            skipped.append(name)
+            continue
+        for file in one.file:
+            if file.name not in seen:
+                seen.add(file.name)
+                merged.file.append(file)
+    if not merged.file:
+        raise SpecwardError(f"{root}: protoc cannot read the protos: {error}")
+    return ProtoSet(merged, skipped)
+
+
+def descriptor_sets(
+    roots: Sequence[str], proto_path: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> ProtoSet:
+    """Several proto roots read as one tree (a file seen twice counts once)."""
+    from google.protobuf import descriptor_pb2
+
+    merged, skipped, seen = descriptor_pb2.FileDescriptorSet(), [], set()
+    for root in roots:
+        others = [r for r in roots if r != root]
+        one = descriptor_set(root, [*proto_path, *others], exclude)
+        skipped += [os.path.join(root, s) for s in one.skipped]
+        for file in one.fds.file:
+            if file.name not in seen:
+                seen.add(file.name)
+                merged.file.append(file)
+    return ProtoSet(merged, skipped)
 
 
 def _messages(fds: Any) -> Iterator[tuple[str, str, Any]]:
