@@ -12,6 +12,7 @@ from typing import Any
 from specward.errors import SpecError
 from specward.load.document import Workspace, load_spec
 from specward.load.parse import line_of
+from specward.load.resolver import path_handlers, short_refs
 from specward.load.walk import iter_containers
 from specward.model.build import normalize
 
@@ -80,9 +81,19 @@ def _validator(version: str) -> Any:
     }[version]
 
 
+def _schema_path(ws: Workspace) -> Any:
+    """The entry document for openapi-spec-validator, its references retrieved by the workspace
+    (confined, no network, ``REV:path`` siblings from the revision), never by the library."""
+    from jsonschema_path import SchemaPath
+
+    return SchemaPath.from_dict(
+        short_refs(ws, ws.entry), base_uri=ws.entry.path.as_uri(), handlers=path_handlers(ws)
+    )
+
+
 def schema_problems(ws: Workspace, *, limit: int = 100) -> list[Problem]:
     """Problems found by openapi-spec-validator, mapped to lines of the entry document."""
-    validator = _validator(ws.version)(ws.data, base_uri=ws.entry.path.as_uri())
+    validator = _validator(ws.version)(_schema_path(ws))
     out: list[Problem] = []
     seen: set[tuple[int, str]] = set()
     errors = validator.iter_errors()
@@ -133,7 +144,11 @@ def validate_spec(path: str | os.PathLike[str], *, strict: bool = True) -> list[
 
     Raises :class:`SpecError` when the file cannot be read or parsed at all.
     """
-    ws = load_spec(path)
+    return validate_workspace(load_spec(path), strict=strict)
+
+
+def validate_workspace(ws: Workspace, *, strict: bool = True) -> list[Problem]:
+    """:func:`validate_spec` of an already loaded workspace (e.g. text not yet written)."""
     problems = ref_problems(ws)
     spec = normalize(ws)
     for p in spec.problems:
