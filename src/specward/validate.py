@@ -5,16 +5,24 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from specward.compare.deep import run_deep
 from specward.errors import SpecError
 from specward.load.document import Workspace, load_spec
 from specward.load.parse import line_of
 from specward.load.resolver import path_handlers, short_refs
-from specward.load.walk import iter_containers
+from specward.load.walk import iter_containers, nesting_depth
 from specward.model.build import normalize
+
+_SHALLOW = 64
+"""Documents nested up to this deep are validated in the calling thread."""
+
+_FRAMES_PER_LEVEL = 12
+"""Python frames openapi-spec-validator uses per level of nesting (measured: about 8)."""
 
 # The validator's own messages for checks the loader makes with better lines.
 _COVERED = re.compile(r"Operation ID .* is not unique|Path parameter .* was not resolved")
@@ -92,7 +100,19 @@ def _schema_path(ws: Workspace) -> Any:
 
 
 def schema_problems(ws: Workspace, *, limit: int = 100) -> list[Problem]:
-    """Problems found by openapi-spec-validator, mapped to lines of the entry document."""
+    """Problems found by openapi-spec-validator, mapped to lines of the entry document.
+
+    The validator recurses a few frames per level of nesting: a deep document (within
+    ``MAX_DEPTH``) gets a walk with room for that, and no more.
+    """
+    depth = nesting_depth(ws.data)
+    if depth <= _SHALLOW:
+        return _schema_problems(ws, limit)
+    frames = sys.getrecursionlimit() + _FRAMES_PER_LEVEL * depth
+    return run_deep(_schema_problems, ws, limit, what="the spec", frames=frames)
+
+
+def _schema_problems(ws: Workspace, limit: int) -> list[Problem]:
     validator = _validator(ws.version)(_schema_path(ws))
     out: list[Problem] = []
     seen: set[tuple[int, str]] = set()

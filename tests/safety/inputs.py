@@ -149,3 +149,15 @@ def big_pair(folder: Path, megabytes: float) -> tuple[Path, Path]:
         "components": {"schemas": schemas},
     }
     return write(folder / "up.swagger.json", upstream), write(folder / "pub.json", published)
+
+
+def padded_pair(folder: Path, megabytes: float) -> tuple[Path, Path]:
+    """An upstream swagger and a published spec of about ``megabytes`` each, mostly long strings
+    in an extension (just under the size cap, a few nodes): a small API, a huge file."""
+    upstream, published = enum_pair(folder, 3)
+    lines = int(megabytes * 1024 * 1024 / 1004)
+    for path in (upstream, published):
+        doc = json.loads(path.read_text())
+        doc["x-padding"] = ["x" * 1000] * lines
+        path.write_text(json.dumps(doc, indent=1))
+    return upstream, published

@@ -141,11 +141,7 @@ class Workspace:
             index[id(node)] = len(chain)
             chain.append((node, doc))
             if len(chain) > MAX_REF_CHAIN:
-                outcome = SpecError(
-                    f"$ref chain longer than {MAX_REF_CHAIN} references",
-                    doc.name,
-                    line_of(node, "$ref"),
-                )
+                outcome = _too_long(node, doc)
                 break
             try:
                 node, doc, pointer = self.resolve(node["$ref"], doc, (node, "$ref"))
@@ -159,6 +155,8 @@ class Workspace:
             own = outcome
             if isinstance(outcome, _Circle):
                 own = outcome.errors.get(id(hop), outcome.tail)
+            if depth + rest > MAX_REF_CHAIN and not isinstance(own, SpecError):
+                own = _too_long(hop, hop_doc)
             self._derefs[(id(hop), hop_doc.path)] = (hop, own, depth + rest)
         found = self._derefs[(id(chain[0][0]), chain[0][1].path)][1] if chain else outcome
         if isinstance(found, SpecError):
@@ -194,6 +192,12 @@ class Workspace:
                         continue
                     pending.append(tdoc)
         return found
+
+
+def _too_long(node: Any, doc: Document) -> SpecError:
+    return SpecError(
+        f"$ref chain longer than {MAX_REF_CHAIN} references", doc.name, line_of(node, "$ref")
+    )
 
 
 class _Circle(SpecError):
