@@ -61,13 +61,16 @@ def test_validate_reports_loader_checks_with_lines(tmp_path):
     assert proc.returncode == 1
     payload = json.loads(proc.stdout)
     problems = payload["specs"][0]["problems"]
+    assert all(set(p) == {"file", "line", "message"} for p in problems)
+    assert all(p["file"] == str(spec) for p in problems)
+    found = {(p["line"], p["message"]) for p in problems}
     assert any(
-        ":5: GET /items/{item_id}: path parameter 'item_id' is in the template" in p
-        for p in problems
+        line == 5 and "GET /items/{item_id}: path parameter 'item_id' is in the template" in m
+        for line, m in found
     )
-    assert any(":7: " in p and "'id' is declared but not in the template" in p for p in problems)
-    assert any("duplicate operationId 'getItem'" in p for p in problems)
-    assert any(":18: unresolvable $ref '#/components/schemas/Nope'" in p for p in problems)
+    assert any(line == 7 and "'id' is declared but not in the template" in m for line, m in found)
+    assert any("duplicate operationId 'getItem'" in m for _, m in found)
+    assert (18, "unresolvable $ref '#/components/schemas/Nope'") in found
 
 
 def test_unreadable_input_wins_over_invalid(tmp_path):

@@ -28,7 +28,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "breaking",
         "Classify the changes between two versions of a spec.",
     ),
-    "rules": ("specward.commands.breaking", "rules", "List the breaking-change rule catalog."),
+    "rules": (
+        "specward.commands.breaking",
+        "rules",
+        "List the breaking-change rules, or show one rule with an example.",
+    ),
+    "changelog": (
+        "specward.commands.changelog",
+        "changelog",
+        "List every change from BASE to HEAD, grouped by endpoint.",
+    ),
     "drift": (
         "specward.commands.drift",
         "drift",
@@ -56,6 +65,27 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Run every gate for the contracts: one CI check.",
     ),
     "release": ("specward.commands.release", "release", "Print the release checklist."),
+    "inventory": (
+        "specward.commands.inventory",
+        "inventory",
+        "Check a spec against an operation inventory.",
+    ),
+}
+
+
+# name -> the example shown at the end of the command's --help page
+EXAMPLES: dict[str, str] = {
+    "validate": "specward validate specs/together-rl/openapi.yaml --format json -o report.json",
+    "breaking": "specward breaking origin/main:specs/api.yaml specs/api.yaml --format markdown",
+    "rules": "specward rules request-property-removed",
+    "changelog": "specward changelog origin/main:specs/api.yaml specs/api.yaml --format markdown",
+    "drift": "specward drift --contract contracts/together-rl.yaml --format github",
+    "sync": "specward sync --contract contracts/together-rl.yaml --check",
+    "mock": "specward mock specs/together-rl/openapi.yaml --port 8080",
+    "contract": "specward contract --contract contracts/together-rl.yaml --mock --max-examples 5",
+    "models": "specward models --contract contracts/together-rl.yaml --check",
+    "check": "specward check --all contracts/",
+    "release": "specward release --contract contracts/together-rl.yaml",
 }
 
 
@@ -74,7 +104,10 @@ class LazyGroup(click.Group):
         if cmd_name not in COMMANDS or not _available(cmd_name):
             return None
         module, attr, _ = COMMANDS[cmd_name]
-        return getattr(importlib.import_module(module), attr)
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        if command.epilog is None and cmd_name in EXAMPLES:
+            command.epilog = f"\b\nExample:\n  {EXAMPLES[cmd_name]}"
+        return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(n, COMMANDS[n][2]) for n in self.list_commands(ctx)]
@@ -95,10 +128,27 @@ def app() -> None:
     """
 
 
+def _usage_error(exc: click.ClickException) -> int:
+    """One line for a usage error, plus a one-line hint naming the help page."""
+    click.echo(f"specward: error: {exc.format_message()}", err=True)
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        click.echo(f"specward: hint: see '{ctx.command_path} --help'", err=True)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Console entry point: bad input becomes one line on stderr and exit code 2."""
     try:
-        return app.main(args=argv, prog_name="specward", standalone_mode=True)
+        code = app.main(args=argv, prog_name="specward", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        sys.exit(_usage_error(exc))
+    except click.exceptions.Abort:
+        click.echo("specward: interrupted", err=True)
+        sys.exit(130)
     except SpecwardError as exc:
         click.echo(f"specward: error: {exc}", err=True)
         sys.exit(2)
@@ -113,3 +163,4 @@ def main(argv: list[str] | None = None) -> Any:
             err=True,
         )
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

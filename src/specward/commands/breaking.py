@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from specward.commands.common import emit, fail_on_option, format_option, output_option
+from specward.commands.common import (
+    contract_option,
+    emit,
+    fail_on_option,
+    format_option,
+    output_option,
+)
 from specward.errors import SpecwardError
 
 
@@ -13,19 +19,17 @@ from specward.errors import SpecwardError
 @click.argument("head", required=False)
 @format_option()
 @fail_on_option
-@click.option(
-    "--contract",
-    "contract_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Contract file: its breaking.policy and breaking.accepted apply; BASE and HEAD "
+@contract_option(
+    "Contract file: its breaking.policy and breaking.accepted apply; BASE and HEAD "
     "default to its previous (or baseline) and published specs.",
+    "contract_path",
 )
 @click.option(
     "--accept",
     "accept_path",
     type=click.Path(dir_okay=False),
     default=None,
+    metavar="FILE",
     help="File listing accepted changes (id, location, reason, expires).",
 )
 @output_option
@@ -61,7 +65,7 @@ def breaking(
             base, head = contract.rel(previous), contract.rel(contract.published)
     if base is None or head is None:
         raise click.UsageError(
-            "give BASE and HEAD (or --contract with previous and published specs)"
+            "give BASE and HEAD (or --contract FILE naming previous and published specs)"
         )
     if accept_path:
         accepted = [*accepted, *load_acceptances(accept_path)]

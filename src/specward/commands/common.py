@@ -13,26 +13,48 @@ import click
 
 from specward.report import FORMATS, LEVELS, Report, render
 
+# oasdiff's level names, accepted by --fail-on in any case
+LEVEL_ALIASES = {"err": "error", "warn": "warning", "note": "info", "notice": "info"}
+
+
+class LevelChoice(click.Choice):
+    """``--fail-on``: error, warning or info, in any case, or oasdiff's ERR, WARN and INFO."""
+
+    def __init__(self) -> None:
+        super().__init__(LEVELS, case_sensitive=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            value = LEVEL_ALIASES.get(value.strip().lower(), value.strip())
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(
+                f"{value!r} is not one of error, warning, info (or ERR, WARN, INFO)", param, ctx
+            )
+
 
 def format_option(
-    choices: tuple[str, ...] = FORMATS, default: str = "text"
+    choices: tuple[str, ...] = FORMATS, default: str = "text", help: str = "Output format."
 ) -> Callable[[Any], Any]:
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(choices),
+        type=click.Choice(choices, case_sensitive=False),
         default=default,
         show_default=True,
-        help="Output format.",
+        help=help,
     )
 
 
 fail_on_option = click.option(
     "--fail-on",
-    type=click.Choice(LEVELS),
+    type=LevelChoice(),
     default="error",
     show_default=True,
-    help="Exit 1 when a finding is at or above this level.",
+    metavar="LEVEL",
+    help="Exit 1 when a finding is at or above this level: error, warning or info "
+    "(any case; oasdiff's ERR, WARN, INFO too).",
 )
 
 output_option = click.option(
@@ -40,8 +62,44 @@ output_option = click.option(
     "-o",
     type=click.Path(dir_okay=False, writable=True),
     default=None,
+    metavar="FILE",
     help="Write the report to this file instead of standard output.",
 )
+
+
+def _load_contract(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Check the whole contract file before the command runs (file:line errors, exit 2)."""
+    if value is not None:
+        from specward.contracts import load_contract
+
+        load_contract(value)
+    return value
+
+
+def contract_option(help: str, name: str = "contract") -> Callable[[Any], Any]:
+    """``--contract FILE``: the file is loaded and checked against the schema up front."""
+    return click.option(
+        "--contract",
+        name,
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="FILE",
+        callback=_load_contract,
+        help=help,
+    )
+
+
+def spec_option(*names: str, help: str) -> Callable[[Any], Any]:
+    """An option naming a spec (a file or ``REV:path``)."""
+    return click.option(*names, default=None, metavar="SPEC", help=help)
+
+
+def write_report(text: str, output: str | None) -> None:
+    """Write ``text`` to ``output`` (atomically), or print it."""
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
@@ -65,8 +123,5 @@ def emit(report: Report, fmt: str, output: str | None = None) -> None:
         fmt == "text" and output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
     text = render(report, fmt, color=color)
-    if output:
-        write_atomic(output, text)
-    else:
-        click.echo(text, nl=False)
+    write_report(text, output)
     sys.exit(report.exit_code)

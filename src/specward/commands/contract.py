@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from specward.commands.common import output_option, write_atomic
+from specward.commands.common import contract_option, format_option, output_option, write_atomic
 from specward.errors import SpecwardError
 
 PHASE_CHOICES = ("examples", "coverage", "fuzzing", "stateful")
@@ -37,13 +37,16 @@ def _explicit(ctx: click.Context, name: str) -> bool:
 
 @click.command()
 @click.argument("spec", required=False)
-@click.option(
-    "--contract",
+@contract_option(
+    "Contract file: its published spec and 'contract:' settings (explicit options win).",
     "contract_path",
-    default=None,
-    help="Contract file: its published spec and 'contract:' settings (explicit options win).",
 )
-@click.option("--url", default=None, help="Base URL of the server under test (paths are appended).")
+@click.option(
+    "--url",
+    default=None,
+    metavar="URL",
+    help="Base URL of the server under test (paths are appended).",
+)
 @click.option(
     "--mock",
     is_flag=True,
@@ -51,13 +54,15 @@ def _explicit(ctx: click.Context, name: str) -> bool:
 )
 @click.option(
     "--max-examples",
-    type=int,
+    type=click.IntRange(min=1),
+    metavar="N",
     default=DEFAULTS["max_examples"],
     show_default=True,
     help="Examples per operation and phase.",
 )
 @click.option(
     "--phases",
+    metavar="LIST",
     default=",".join(PHASE_CHOICES),
     show_default=True,
     help="Comma-separated phases to run.",
@@ -67,11 +72,13 @@ def _explicit(ctx: click.Context, name: str) -> bool:
     "-H",
     "headers",
     multiple=True,
+    metavar="'NAME: VALUE'",
     help="Extra request header 'Name: value' (repeatable; overrides the contract's).",
 )
 @click.option(
     "--seed",
-    type=int,
+    type=click.IntRange(min=0),
+    metavar="INT",
     default=DEFAULTS["seed"],
     show_default=True,
     help="Seed for generation (runs are deterministic).",
@@ -79,18 +86,13 @@ def _explicit(ctx: click.Context, name: str) -> bool:
 @click.option(
     "--exclude-checks",
     default=None,
+    metavar="LIST",
     help="Comma-separated Schemathesis checks not to run.",
 )
 @click.option(
     "--no-infer-links", is_flag=True, help="Do not add links inferred from resource shapes."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json", "junit", "sarif", "github"]),
-    default="text",
-    show_default=True,
-)
+@format_option(help="Output format (text is the run's own summary).")
 @output_option
 @click.pass_context
 def contract(
@@ -117,7 +119,7 @@ def contract(
     settings = from_contract(contract_path) if contract_path else ContractSettings()
     spec = spec or settings.spec
     if spec is None:
-        raise SpecwardError("give SPEC or --contract FILE")
+        raise click.UsageError("give SPEC or --contract FILE")
     if url is None and not mock:  # the target comes from the contract only when none is given
         url, mock = settings.url, bool(settings.mock)
 

@@ -8,6 +8,7 @@ import sys
 import click
 
 from specward.commands.common import (
+    contract_option,
     emit,
     fail_on_option,
     format_option,
@@ -19,13 +20,10 @@ from specward.commands.common import (
 @click.command()
 @click.argument("upstream", required=False)
 @click.argument("published", required=False)
-@click.option(
-    "--contract",
-    type=click.Path(dir_okay=False),
-    help="Read paths and drift: overrides from this contract.",
-)
+@contract_option("Read paths and drift: overrides from this contract.")
 @click.option(
     "--baseline",
+    metavar="SPEC",
     help="The upstream the published spec was last synced with (three-way descriptions).",
 )
 @click.option("--explain", is_flag=True, help="Print the inferred mapping instead of the drift.")

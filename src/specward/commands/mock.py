@@ -10,27 +10,41 @@ from specward.errors import SpecwardError
 @click.command()
 @click.argument("spec")
 @click.option(
-    "--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback only)."
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="HOST",
+    help="Interface to listen on (loopback only).",
 )
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
+    metavar="PORT",
     default=0,
     show_default=True,
     help="Port; 0 picks a free one.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed for synthesized data.")
+@click.option(
+    "--seed",
+    type=click.IntRange(min=0),
+    metavar="INT",
+    default=0,
+    show_default=True,
+    help="Seed for synthesized data.",
+)
 @click.option(
     "--token",
     "tokens",
     multiple=True,
+    metavar="TOKEN",
     help="Accept only these credentials (default: any non-empty).",
 )
 @click.option(
     "--log-level",
-    type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+    type=click.Choice(["critical", "error", "warning", "info", "debug"], case_sensitive=False),
     default="warning",
     show_default=True,
+    help="uvicorn's log level.",
 )
 def mock(
     spec: str, host: str, port: int, seed: int, tokens: tuple[str, ...], log_level: str

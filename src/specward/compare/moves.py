@@ -3,14 +3,16 @@ is one move, not a removal plus an addition."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+from specward.compare.matcher import THRESHOLD, Evidence, Signals, match, same_text
 from specward.compare.renames import name_similarity, tokens
 from specward.model import Operation, Spec, path_params
 from specward.model.spec import ParamKey
 
 MIN_PATH_SIMILARITY = 0.75
+NO_EVIDENCE = Evidence(())
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class Move:
     head: Operation
     moved: tuple[tuple[ParamKey, ParamKey], ...]
     score: float
+    evidence: Evidence = NO_EVIDENCE
 
     @property
     def moved_parameter(self) -> str | None:
@@ -31,9 +34,9 @@ def path_words(path: str) -> list[str]:
     """Literal words of a path template (parameters dropped, plurals folded)."""
     out: list[str] = []
     for segment in path.split("/"):
-        if not segment or segment.startswith("{"):
-            continue
-        out.extend(tokens(segment))
+        for part in segment.split(":"):  # custom methods: ``{id}:cancel`` is the word cancel
+            if part and not part.startswith("{"):
+                out.extend(tokens(part))
     return out
 
 
@@ -92,7 +95,10 @@ def _moved_parameters(
     )
     if len(head_path) - len(extra) < len(base_path):
         extra = head_path[len(base_path) :]
-    candidates = {k: p for k, p in base.parameters.items() if p.location != "path"}
+    declared = set(base_path)
+    candidates = {  # query, header or cookie, or a path declaration the template lacks
+        k: p for k, p in base.parameters.items() if p.location != "path" or p.name not in declared
+    }
     for name in extra:
         best = None
         for key, param in candidates.items():
@@ -111,6 +117,21 @@ def move_score(base_spec: Spec, head_spec: Spec, base: Operation, head: Operatio
     moved = _moved_parameters(base, head)
     if moved is None:
         return None
+    move = _gated_move(base_spec, head_spec, base, head, moved)
+    if move is None:
+        return None
+    evidence = move_evidence(base_spec, head_spec, base, head)
+    return replace(move, evidence=evidence) if evidence.score >= THRESHOLD else None
+
+
+def _gated_move(
+    base_spec: Spec,
+    head_spec: Spec,
+    base: Operation,
+    head: Operation,
+    moved: tuple[tuple[ParamKey, ParamKey], ...],
+) -> Move | None:
+    """The structural conditions of a move (kept words, bodies, responses), ranked."""
     same_id = base.operation_id is not None and base.operation_id == head.operation_id
     words_b, words_h = path_words(base.path), path_words(head.path)
     ratio = SequenceMatcher(None, words_b, words_h, autojunk=False).ratio()
@@ -155,24 +176,60 @@ def _method_move(
     return None
 
 
+def _parameter_names(op: Operation) -> set[str]:
+    return {p.name.replace("-", "_").lower() for p in op.parameters.values()}
+
+
+def operation_stem(operation_id: str | None) -> str:
+    """An operationId without the method and path FastAPI-style generators append:
+    ``get_job_status_v1alpha_post_training_job_status_get`` is ``get_job_status``."""
+    if not operation_id:
+        return ""
+    head, sep, _ = operation_id.partition("_v1")
+    return head if sep else operation_id
+
+
+def move_evidence(base_spec: Spec, head_spec: Spec, base: Operation, head: Operation) -> Evidence:
+    """The signals that say ``base`` and ``head`` are one operation: method, path words,
+    operationId (or its stem), summary and description, body and response refs, and the same
+    parameter names in any location."""
+    sig = Signals()
+    sig.add("method", 0.2, base.method == head.method)
+    words_b, words_h = path_words(base.path), path_words(head.path)
+    ratio = SequenceMatcher(None, words_b, words_h, autojunk=False).ratio()
+    sig.add("path-words", round(0.6 * ratio, 3))
+    if base.operation_id and base.operation_id == head.operation_id:
+        sig.add("operationId", 1.0)
+    else:
+        stem_b, stem_h = operation_stem(base.operation_id), operation_stem(head.operation_id)
+        sig.add("operationId-stem", 0.3, bool(stem_b) and name_similarity(stem_b, stem_h) >= 0.9)
+    sig.add(
+        "texts",
+        0.3,
+        same_text(base.summary, head.summary) or same_text(base.description, head.description),
+    )
+    body = _body_signature(base_spec, base)
+    sig.add("request-body", 0.15, bool(body) and body == _body_signature(head_spec, head))
+    success = set(_success_signature(base)) - {"inline", "none"}
+    sig.add("responses", 0.15, bool(success & set(_success_signature(head))))
+    names = _parameter_names(base)
+    sig.add("parameters", 0.1, bool(names) and names == _parameter_names(head))
+    return sig.evidence()
+
+
 def pair_moves(
     base_spec: Spec, head_spec: Spec, removed: list[Operation], added: list[Operation]
 ) -> list[Move]:
-    """Best-first one-to-one pairing of removed and added operations that are moves."""
-    candidates = []
-    for i, b in enumerate(removed):
-        for j, h in enumerate(added):
-            move = move_score(base_spec, head_spec, b, h)
-            if move is not None:
-                candidates.append((-move.score, i, j, move))
-    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-    used_b: set[int] = set()
-    used_h: set[int] = set()
-    out = []
-    for _, i, j, move in candidates:
-        if i in used_b or j in used_h:
-            continue
-        used_b.add(i)
-        used_h.add(j)
-        out.append(move)
-    return out
+    """One-to-one pairing of removed and added operations that are moves, maximizing the total
+    score (the structural rank first, then the evidence)."""
+    found: dict[tuple[int, int], Move] = {}
+
+    def score(i: int, b: Operation, j: int, h: Operation) -> Evidence | None:
+        move = move_score(base_spec, head_spec, b, h)
+        if move is None:
+            return None
+        found[(i, j)] = move
+        return Evidence(((f"rank {move.score:.2f}", move.score), *move.evidence.signals))
+
+    result = match(dict(enumerate(removed)), dict(enumerate(added)), score)
+    return [found[(m.old, m.new)] for m in result.pairs]

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from specward.compare.lifecycle import LifecycleDiff
-from specward.compare.renames import pair_renames
+from specward.compare.matcher import renamed_pairs
 from specward.compare.schema_diff import compatible
 from specward.model import Operation, Parameter, path_params
 from specward.model.spec import ParamKey
@@ -25,6 +26,12 @@ def _param_keys(op: Operation) -> dict[ParamKey, Parameter]:
         else:
             out[key] = param
     return out
+
+
+def _raw(p: Parameter) -> dict[str, Any]:
+    """A parameter's schema node with its description, for the matcher."""
+    node = dict(p.schema.raw) if p.schema is not None else {}
+    return {**node, "description": p.description}
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -62,7 +69,7 @@ class ParameterDiff(LifecycleDiff):
         self.relocated(by_location, label)
         for location in sorted(by_location):
             gone, new = by_location[location]
-            for old_name, new_name in pair_renames(gone, new, self._params_compatible):
+            for old_name, new_name, why in renamed_pairs(gone, new, self._params_compatible, _raw):
                 bp, hp = gone.pop(old_name), new.pop(new_name)
                 self.add(
                     "request-parameter",
@@ -74,6 +81,7 @@ class ParameterDiff(LifecycleDiff):
                     old=old_name,
                     new=new_name,
                     name=new_name,
+                    **why.details(),
                 )
                 self.parameter(bp, hp, label)
             for name, p in sorted(gone.items()):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from specward.compare.events import SchemaEvent
-from specward.compare.renames import pair_renames
+from specward.compare.matcher import match_properties
 from specward.compare.schema_bounds import BoundsDiff
 from specward.compare.schema_enums import EnumDiff
 from specward.compare.schema_facts import (
@@ -257,7 +257,9 @@ class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
         for name, hs in ph.items():
             if name not in pb and hs.get(hidden) is not True:
                 added[name] = hs
-        for old, new in pair_renames(removed, added, compatible):
+        renames = match_properties(removed, added, list(pb), list(ph), compatible, _raw)
+        for pair in renames.pairs:
+            old, new = pair.old, pair.new
             bs, hs = removed.pop(old), added.pop(new)
             self.emit(
                 "renamed",
@@ -269,6 +271,7 @@ class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
                 new=new,
                 name=new,
                 required=new in req_h,
+                **pair.evidence.details(),
             )
             self.child(bs, hs, (new,))
         for name, bs in removed.items():
@@ -276,7 +279,7 @@ class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
                 kind = "removed"
             else:
                 kind = "required-removed" if name in req_b else "optional-removed"
-            self.emit(kind, bs, None, (name,), on_property=True, name=name)
+            self.emit(kind, bs, None, (name,), on_property=True, name=name, note=renames.note(name))
         for name, hs in added.items():
             if self.request:
                 kind = "new-required" if name in req_h else "new-optional"
@@ -316,3 +319,7 @@ class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
             for i in others:
                 self.emit(f"{name}-removed", variants[i], None, name=label(variants[i], i))
         return True
+
+
+def _raw(schema: Schema) -> dict[str, Any]:
+    return schema.raw

@@ -20,10 +20,10 @@ from specward.compare.deep import run_deep
 from specward.compare.events import Event
 from specward.compare.lifecycle import removal_kind
 from specward.compare.lifecycle_facts import parse_sunset
+from specward.compare.matcher import component_scorer, match
 from specward.compare.moves import Move, pair_moves
 from specward.compare.operation_security import SecurityDiff
 from specward.compare.parameter_diff import ParameterDiff
-from specward.compare.renames import pair_renames
 from specward.compare.schema_diff import SchemaDiffer
 from specward.compare.security_schemes import diff_security_schemes
 from specward.load.parse import line_of
@@ -200,6 +200,7 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
             moved=moved,
             moved_parameter=move.moved_parameter,
             **ids,
+            **move.evidence.details(),
         )
         self.operation(b, h, skip_params=move.moved, moved=True)
 
@@ -257,7 +258,9 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
         def equal(x: Any, y: Any) -> bool:
             return _canonical(x.raw) == _canonical(y.raw)
 
-        for old, new in pair_renames(removed, added, equal):
+        renames = match(removed, added, component_scorer(equal))
+        for pair in renames.pairs:
+            old, new = pair.old, pair.new
             removed.pop(old)
             schema = added.pop(new)
             self.add(
@@ -268,6 +271,7 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
                 schema.source,
                 old=old,
                 new=new,
+                **pair.evidence.details(),
             )
         for name in sorted(removed):
             self.add(
@@ -277,6 +281,7 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
                 None,
                 removed[name].source,
                 name=name,
+                note=renames.note(name),
             )
         for name in sorted(added):
             self.add(

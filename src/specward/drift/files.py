@@ -53,9 +53,9 @@ def resolve_inputs(
         where = (
             f"contract {loaded.name} names no 'upstream'" if loaded else "no upstream spec given"
         )
-        raise SpecwardError(f"{where} (pass UPSTREAM or --upstream)")
+        raise SpecwardError(where if loaded else f"{where} (pass UPSTREAM or --contract FILE)")
     if not published:
-        raise SpecwardError("no published spec given (pass PUBLISHED, --published or --contract)")
+        raise SpecwardError("no published spec given (pass PUBLISHED or --contract FILE)")
     return DriftInputs(
         upstream,
         published,
