@@ -43,6 +43,11 @@ def sunset_change(b: Sunset | None, h: Sunset | None) -> str | None:
     return K.SUNSET_EARLIER if dh < db else K.SUNSET_LATER
 
 
+def _node(op: Operation) -> dict[str, Any]:
+    """Where an operation's ``x-sunset`` or standard ``sunset`` key is read."""
+    return op.raw if isinstance(op.raw, dict) else op.extensions
+
+
 class LifecycleDiff(DifferState):
     """Mixed into the spec differ, which provides ``add``, ``today`` and the two specs."""
 
@@ -50,7 +55,7 @@ class LifecycleDiff(DifferState):
 
     def operation_lifecycle(self, b: Operation, h: Operation, label: str) -> None:
         """Deprecation toggled or announced with a sunset, sunset moved, stability changed."""
-        sb, sh = parse_sunset(b.extensions), parse_sunset(h.extensions)
+        sb, sh = parse_sunset(_node(b)), parse_sunset(_node(h))
         if h.deprecated and sh is not None and sh.date is None:
             if not (b.deprecated and sb is not None and sb.text == sh.text):
                 self.add(K.OPERATION, K.SUNSET_INVALID, label, label, h.source, sunset=sh.text)
@@ -65,6 +70,8 @@ class LifecycleDiff(DifferState):
         change = sunset_change(sb, sh)
         if change == K.SUNSET_REMOVED and not (b.deprecated and h.deprecated):
             change = None  # a sunset only means something on a deprecated operation
+        if change == K.SUNSET_ADDED and h.deprecated and not b.deprecated:
+            change = None  # announced with the deprecation itself
         if change is not None:
             old = sb.shown if sb else None
             new = sh.shown if sh else None

@@ -166,7 +166,7 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
             self.move(move)
 
     def removed_operation(self, op: Operation, *, path_gone: bool) -> None:
-        sunset = parse_sunset(op.extensions)
+        sunset = parse_sunset(op.raw if isinstance(op.raw, dict) else op.extensions)
         kind = removal_kind(op.deprecated, sunset, self.today)
         if path_gone:
             kind = "path-" + kind
