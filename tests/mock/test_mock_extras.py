@@ -106,13 +106,13 @@ def test_urlencoded_bodies_are_validated(app):
 def test_paths_with_and_without_the_server_prefix(app, prefix):
     assert call(app, "GET", f"{prefix}/notes", params=KEY).status_code == 200
     missing = call(app, "GET", f"{prefix}/nothing", params=KEY)
-    assert missing.status_code == 404
-    assert missing.headers["content-type"] == "application/problem+json"
+    assert missing.status_code == 404  # in the API's own error envelope
+    assert "no operation matches" in missing.json()["message"]
     deeper = call(app, "GET", f"{prefix}/notes/a/b", params=KEY)
     assert deeper.status_code == 404
     wrong = call(app, "PUT", f"{prefix}/notes", params=KEY)
     assert wrong.status_code == 405 and wrong.headers["allow"] == "GET, POST"
-    assert wrong.headers["content-type"] == "application/problem+json"
+    assert "not allowed" in wrong.json()["message"]
     item = call(app, "PATCH", f"{prefix}/notes/x", params=KEY)
     assert item.status_code == 405 and item.headers["allow"] == "DELETE, GET"
 

@@ -18,12 +18,12 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from specward.errors import SpecError
+from specward.mock.errors import PROBLEM, ErrorResponder, Reply
 from specward.mock.headers import response_headers
 from specward.mock.plan import (
     BodyPlan,
     OpPlan,
     ResponsePlan,
-    error_status,
     media_example,
     pick_media,
     plan_param,
@@ -31,13 +31,14 @@ from specward.mock.plan import (
     success_response,
 )
 from specward.mock.request_checks import Invalid, check_security, parameters, request_body
-from specward.mock.resources import Resources
-from specward.mock.responses import PROBLEM, Reply, encode, fill_message, problem
+from specward.mock.resources import Resources, missing
+from specward.mock.responses import encode
 from specward.mock.routes import Router
-from specward.mock.schemas import SchemaSet, deepcopy_json
+from specward.mock.schemas import SchemaSet
 from specward.mock.shapes import infer_collections, parents_of
 from specward.mock.state import CANCELLED, Store
 from specward.mock.synth import Synthesizer, Unsatisfiable
+from specward.mock.violations import Violation
 from specward.model import Operation, Spec, load, path_key
 
 __all__ = ["PROBLEM", "Invalid", "MockApp", "Reply", "check_spec", "create_app"]
@@ -75,8 +76,8 @@ class MockApp:
         self.routes: Router[dict[str, OpPlan]] = Router()
         self._templates: dict[tuple[str, str], Any] = {}
         self._cache: dict[tuple[Any, ...], bytes] = {}
-        self._error_headers: dict[tuple[str, str, str], list[tuple[bytes, bytes]]] = {}
         self.problems: list[str] = []
+        self.errors = ErrorResponder(spec, self.schemas, self.synth, seed)
         self.resources = Resources(
             self.store, self.schemas, self.synth, seed, self._template, self.routes.targets
         )
@@ -151,12 +152,7 @@ class MockApp:
                 response, self.schemas, self.synth, f"{self.seed}:{op.label}:{status}"
             )
             self.problems.extend(f"{op.label}: {p}" for p in problems)
-        errors = {
-            "invalid": error_status(op, ("400", "422")),
-            "auth": error_status(op, ("401", "403")),
-            "missing": error_status(op, ("404",)),
-        }
-        return OpPlan(op, params, body, success, security_plan(self.spec, op), errors)
+        return OpPlan(op, params, body, success, security_plan(self.spec, op))
 
     # -- ASGI ----------------------------------------------------------------------------------------
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -218,7 +214,10 @@ class MockApp:
                 parts = parts[len(self.base) :]
         match = match or self.routes.match(parts)
         if match is None:
-            return problem(404, f"no operation matches {raw_path}")
+            message = f"no operation matches {raw_path}"
+            return self.errors.reply(
+                None, "missing", message, [Violation(("path",), message, "not_found")]
+            )
         methods, values = match
         plan = methods.get(method.upper())
         if plan is None:
@@ -226,8 +225,9 @@ class MockApp:
                 plan = methods["GET"]
             else:
                 allow = ", ".join(sorted(methods))
-                status, media, payload, extra = problem(
-                    405, f"{method} is not allowed here (allowed: {allow})"
+                message = f"{method} is not allowed here (allowed: {allow})"
+                status, media, payload, extra = self.errors.reply(
+                    None, "method", message, [Violation(("method",), message, "method_not_allowed")]
                 )
                 return status, media, payload, [*extra, (b"allow", allow.encode())]
         try:
@@ -238,7 +238,7 @@ class MockApp:
             payload = request_body(plan, hdrs, body, self.schemas)
             return self._respond(plan, values, args, payload)
         except Invalid as exc:
-            return self._error(plan, exc.purpose, exc.message)
+            return self._error(plan, exc)
 
     # -- responses -----------------------------------------------------------------------------------
     def _template(self, plan: OpPlan) -> Any:
@@ -278,7 +278,7 @@ class MockApp:
         rid = values[depth] if len(values) > depth else ""
         current = bucket.get(rid)
         if current is None:
-            raise Invalid(f"{coll.singular} {rid!r} does not exist", "missing")
+            raise missing(coll, rid)
         if plan.role == "delete":
             del bucket[rid]
             return self._ok(plan, self.resources.overlay(plan, current))
@@ -305,57 +305,8 @@ class MockApp:
         return status, media, payload, headers
 
     # -- errors --------------------------------------------------------------------------------------
-    def _error(self, plan: OpPlan, purpose: str, message: str) -> Reply:
-        default = {"invalid": 400, "auth": 401, "missing": 404}[purpose]
-        declared = plan.error_statuses.get(purpose)
-        extra = [(b"www-authenticate", b"Bearer")] if purpose == "auth" else []
-        if declared is None:
-            status, media, payload, more = problem(default, message)
-            return status, media, payload, extra + more
-        status = int(declared) if declared.isdigit() else default
-        response = plan.op.responses[declared]
-        hkey = (plan.op.method, plan.op.path, declared)
-        if hkey not in self._error_headers:
-            found, _ = response_headers(
-                response, self.schemas, self.synth, f"{self.seed}:{plan.op.label}:{declared}"
-            )
-            self._error_headers[hkey] = found
-        declared_headers = self._error_headers[hkey]
-        names = {name for name, _ in declared_headers}
-        extra = [h for h in extra if h[0] not in names] + declared_headers
-        media_type = pick_media(response.content)
-        if media_type is None:
-            return status, None, b"", extra
-        node = self.schemas.locate(media_type.schema)[0] if media_type.schema is not None else None
-        value = self._error_body(plan, declared, node, media_type, message)
-        return status, media_type.name, encode(value, media_type.name), extra
-
-    def _error_body(
-        self,
-        plan: OpPlan,
-        declared: str,
-        node: dict[str, Any] | None,
-        media_type: Any,
-        message: str,
-    ) -> Any:
-        key = ("error", plan.op.method, plan.op.path, declared)
-        if key not in self._templates:
-            has, example = media_example(media_type, self.spec)
-            if has and (node is None or self.schemas.is_valid(node, example)):
-                value = example
-            elif node is not None:
-                try:
-                    value = self.synth.value(node, random.Random(f"{self.seed}:{key}"))
-                except Unsatisfiable:
-                    value = {"message": message}
-            else:
-                value = {"message": message}
-            self._templates[key] = value
-        template = self._templates[key]
-        filled = fill_message(deepcopy_json(template), message)
-        if node is None or self.schemas.is_valid(node, filled):
-            return filled
-        return template
+    def _error(self, plan: OpPlan, exc: Invalid) -> Reply:
+        return self.errors.reply(plan, exc.purpose, exc.message, exc.violations)
 
 
 def check_spec(path: str) -> Spec:

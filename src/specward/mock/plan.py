@@ -49,7 +49,6 @@ class OpPlan:
     body: BodyPlan | None
     success: ResponsePlan
     security: list[list[tuple[str, str, str]]]  # OR of AND of (kind, location, name)
-    error_statuses: dict[str, str | None]  # purpose -> declared status key ("400", "default", ...)
     role: str = "plain"  # create, read, list, delete, update, action, sub
     collection: Collection | None = None
     action: str | None = None
@@ -58,27 +57,7 @@ class OpPlan:
 
 def first_type(node: dict[str, Any] | None, schemas: SchemaSet) -> str | None:
     """The first non-null JSON type a (converted) schema declares, following ``$ref``s."""
-    seen = 0
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 16:
-        node = schemas.resolve(node["$ref"])[0]
-        seen += 1
-    if not isinstance(node, dict):
-        return None
-    declared = node.get("type")
-    if isinstance(declared, str):
-        return declared
-    if isinstance(declared, list):
-        return next((t for t in declared if t != "null"), None)
-    for key in ("allOf", "oneOf", "anyOf"):
-        for part in node.get(key, []) if isinstance(node.get(key), list) else []:
-            found = first_type(part, schemas)
-            if found:
-                return found
-    if node.get("enum"):
-        return {str: "string", int: "integer", float: "number", bool: "boolean"}.get(
-            type(node["enum"][0])
-        )
-    return None
+    return schemas.kind(node)
 
 
 def items_of(node: dict[str, Any] | None, schemas: SchemaSet) -> dict[str, Any] | None:
@@ -146,14 +125,6 @@ def success_response(op: Operation) -> tuple[int, Response | None]:
     if "default" in op.responses:
         return 200, op.responses["default"]
     return 200, None
-
-
-def error_status(op: Operation, wanted: tuple[str, ...]) -> str | None:
-    """The first declared response among ``wanted`` (then ``4XX`` and ``default``)."""
-    for status in (*wanted, "4XX", "4xx", "default"):
-        if status in op.responses:
-            return status
-    return None
 
 
 def security_plan(spec: Spec, op: Operation) -> list[list[tuple[str, str, str]]]:

@@ -19,15 +19,27 @@ from specward.mock.forms import (
 )
 from specward.mock.plan import JSON_MEDIA, OpPlan, ParamPlan
 from specward.mock.schemas import SchemaSet
+from specward.mock.violations import Violation, detail_of
 
 
 class Invalid(Exception):
-    """The request does not satisfy the spec."""
+    """The request does not satisfy the spec: a purpose (picks the error response), a human
+    message and the violations behind it."""
 
-    def __init__(self, message: str, purpose: str = "invalid") -> None:
+    def __init__(
+        self,
+        message: str,
+        purpose: str = "invalid",
+        violations: list[Violation] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.purpose = purpose
+        self.violations = list(violations or [])
+
+    @classmethod
+    def of(cls, violations: list[Violation], purpose: str = "invalid") -> Invalid:
+        return cls(detail_of(violations, "invalid request"), purpose, violations)
 
 
 def check_security(
@@ -47,7 +59,32 @@ def check_security(
             for kind, where, name in requirement
         ):
             return
-    raise Invalid("missing or invalid credentials", "auth")
+    sent = any(
+        _present(where, name, headers, qmap, cookies)
+        for req in plan.security
+        for _, where, name in req
+    )
+    where = plan.security[0][0] if plan.security[0] else ("bearer", "header", "authorization")
+    loc = (where[1], where[2])
+    if sent:
+        message = "Authentication failed: the credentials sent are not accepted"
+    else:
+        message = f"Authentication failed: no credentials sent (expected {_expected(where)})"
+    raise Invalid(message, "auth", [Violation(loc, message.split(": ", 1)[1], "authentication")])
+
+
+def _present(
+    where: str, name: str, headers: dict[str, str], query: dict[str, str], cookies: dict[str, str]
+) -> bool:
+    source = {"header": headers, "query": query, "cookie": cookies}.get(where, headers)
+    return bool(source.get(name.lower() if where == "header" else name))
+
+
+def _expected(check: tuple[str, str, str]) -> str:
+    kind, where, name = check
+    if kind in ("bearer", "basic"):
+        return f"'Authorization: {kind.capitalize()} <token>'"
+    return f"an API key in the {where} {name!r}"
 
 
 def _credential(
@@ -83,6 +120,7 @@ def parameters(
     names = [p for p in (seg for seg in _template_params(plan.op.path))]
     path_values = dict(zip(names, values, strict=False))
     out: dict[str, Any] = {}
+    problems: list[Violation] = []
     for param in plan.params:
         if param.location == "path":
             raw: Any = path_values.get(param.name)
@@ -97,13 +135,19 @@ def parameters(
             raw = cookies_of(headers.get("cookie", "")).get(param.name)
         if raw is None:
             if param.required:
-                raise Invalid(f"missing required {param.location} parameter {param.name!r}")
+                problems.append(
+                    Violation(
+                        (param.location, param.name), "required parameter is missing", "missing"
+                    )
+                )
             continue
         value = _coerce(raw, param)
         if param.node is not None and not schemas.is_valid(param.node, value):
-            errors = "; ".join(schemas.errors(param.node, value, 2))
-            raise Invalid(f"{param.location} parameter {param.name!r}: {errors}")
+            problems.extend(schemas.violations(param.node, value, (param.location, param.name)))
+            continue
         out[param.name] = value
+    if problems:
+        raise Invalid.of(problems)
     return out
 
 
@@ -114,7 +158,7 @@ def request_body(plan: OpPlan, headers: dict[str, str], body: bytes, schemas: Sc
         return None
     if not body.strip():
         if spec.required:
-            raise Invalid("a request body is required")
+            raise Invalid.of([Violation(("body",), "a request body is required", "missing")])
         return None
     ctype = headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype not in spec.media:
@@ -122,8 +166,9 @@ def request_body(plan: OpPlan, headers: dict[str, str], body: bytes, schemas: Sc
             m for m in spec.media if m == "*/*"
         ]
         if not wild:
+            message = f"content type {ctype or '(none)'!r} is not accepted (expected {', '.join(sorted(spec.media))})"
             raise Invalid(
-                f"content type {ctype or '(none)'!r} is not accepted (expected {', '.join(sorted(spec.media))})"
+                message, "media", [Violation(("header", "content-type"), message, "media")]
             )
         ctype = wild[0]
     node = spec.media[ctype]
@@ -131,7 +176,10 @@ def request_body(plan: OpPlan, headers: dict[str, str], body: bytes, schemas: Sc
         try:
             value = parse_json(body)
         except (ValueError, UnicodeDecodeError) as exc:
-            raise Invalid(f"request body is not valid JSON: {exc}") from None
+            message = f"request body is not valid JSON: {exc}"
+            raise Invalid(
+                message, "invalid", [Violation(("body",), message, "json_invalid")]
+            ) from None
     elif ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
         try:
             fields = (
@@ -140,12 +188,12 @@ def request_body(plan: OpPlan, headers: dict[str, str], body: bytes, schemas: Sc
                 else parse_urlencoded(body)
             )
         except FormError as exc:
-            raise Invalid(f"request body: {exc}") from None
+            raise Invalid.of([Violation(("body",), str(exc), "form_invalid")]) from None
         value = form_value(fields, node, schemas)
     else:
         return body
     if node is not None and not schemas.is_valid(node, value):
-        raise Invalid("request body: " + "; ".join(schemas.errors(node, value, 3)))
+        raise Invalid.of(schemas.violations(node, value, ("body",)))
     return value
 
 

@@ -21,6 +21,7 @@ from specward.mock.state import (
     status_value,
 )
 from specward.mock.synth import Synthesizer, Unsatisfiable
+from specward.mock.violations import Violation
 
 
 class Resources:
@@ -50,7 +51,7 @@ class Resources:
                 continue
             scope, rid = tuple(values[: depth - 1]), values[depth - 1]
             if not self.store.exists(parent.path, scope, rid):
-                raise Invalid(f"{parent.singular} {rid!r} does not exist", "missing")
+                raise missing(parent, rid)
 
     def create(
         self, plan: OpPlan, coll: Collection, bucket: dict[str, dict[str, Any]], body: Any
@@ -175,6 +176,12 @@ class Resources:
         if node is None or self.schemas.is_valid(node, candidate):
             return candidate
         return template
+
+
+def missing(coll: Collection, rid: str) -> Invalid:
+    """The not-found failure of a member id, located at its path parameter."""
+    message = f"{coll.noun} {rid!r} does not exist"
+    return Invalid(message, "missing", [Violation(("path", coll.param), message, "not_found")])
 
 
 # -- schema lookups -----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from urllib.parse import quote, unquote, urljoin
 import jsonschema_rs
 
 from specward.load.pointer import split_pointer
+from specward.mock.violations import MAX_VIOLATIONS, Violation, humanize
 from specward.model import Schema, Spec
 
 _FORMAT_CHECKED = True
@@ -85,6 +86,63 @@ class SchemaSet:
         node = _walk(self.docs.get(base, {}), unquote(fragment))
         return (node if isinstance(node, dict) else {}), ref
 
+    # -- lookups -------------------------------------------------------------------------------
+    def deref(self, node: Any) -> Any:
+        """``node`` with its ``$ref`` chain followed (at most 16 hops)."""
+        hops = 0
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and hops < 16:
+            node = self.resolve(node["$ref"])[0]
+            hops += 1
+        return node
+
+    def kind(self, node: Any, depth: int = 0) -> str | None:
+        """The first non-null JSON type a schema declares, through ``$ref`` and combinators."""
+        node = self.deref(node)
+        if not isinstance(node, dict) or depth > 8:
+            return None
+        declared = node.get("type")
+        if isinstance(declared, str):
+            return declared
+        if isinstance(declared, list):
+            return next((t for t in declared if t != "null"), None)
+        for key in ("allOf", "oneOf", "anyOf"):
+            for part in node.get(key, []) if isinstance(node.get(key), list) else []:
+                found = self.kind(part, depth + 1)
+                if found and found != "null":
+                    return found
+        if node.get("enum"):
+            return {str: "string", int: "integer", float: "number", bool: "boolean"}.get(
+                type(node["enum"][0])
+            )
+        if isinstance(node.get("properties"), dict):
+            return "object"
+        return None
+
+    def properties(self, node: Any, depth: int = 0) -> dict[str, Any]:
+        """Declared properties of an object schema, merged over ``$ref`` and ``allOf``."""
+        node = self.deref(node)
+        out: dict[str, Any] = {}
+        if not isinstance(node, dict) or depth > 8:
+            return out
+        for part in node.get("allOf", []) if isinstance(node.get("allOf"), list) else []:
+            out.update(self.properties(part, depth + 1))
+        props = node.get("properties")
+        if isinstance(props, dict):
+            out.update((str(k), v) for k, v in props.items() if isinstance(v, (dict, bool)))
+        return out
+
+    def required(self, node: Any, depth: int = 0) -> set[str]:
+        """Required property names, merged over ``$ref`` and ``allOf``."""
+        node = self.deref(node)
+        out: set[str] = set()
+        if not isinstance(node, dict) or depth > 8:
+            return out
+        if isinstance(node.get("required"), list):
+            out.update(r for r in node["required"] if isinstance(r, str))
+        for part in node.get("allOf", []) if isinstance(node.get("allOf"), list) else []:
+            out |= self.required(part, depth + 1)
+        return out
+
     # -- validation ----------------------------------------------------------------------------
     def validator(self, node: dict[str, Any]) -> Any:
         """A compiled validator for a converted node (cached by identity)."""
@@ -106,6 +164,21 @@ class SchemaSet:
 
     def is_valid(self, node: dict[str, Any], value: Any) -> bool:
         return bool(self.validator(node).is_valid(value))
+
+    def violations(
+        self,
+        node: dict[str, Any],
+        value: Any,
+        prefix: tuple[str | int, ...],
+        limit: int = MAX_VIOLATIONS,
+    ) -> list[Violation]:
+        """Human violations of ``value`` against ``node``, located under ``prefix``."""
+        out: list[Violation] = []
+        for error in self.validator(node).iter_errors(value):
+            out.extend(humanize(error, prefix, node))
+            if len(out) >= limit:
+                break
+        return out[:limit] or [Violation(prefix, "is not valid", "invalid")]
 
     def errors(self, node: dict[str, Any], value: Any, limit: int = 5) -> list[str]:
         """Readable validation errors: ``/path: message``."""

@@ -42,13 +42,30 @@ class Collection:
     def singular(self) -> str:
         """``session`` for ``/rl/training-sessions``: a guess at one member's name."""
         last = next((s for s in reversed(segments(self.path)) if s != "{}"), "item")
-        word = re.split(r"[-_.]", last)[-1]
-        return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        return singular(re.split(r"[-_.]", last)[-1])
+
+    @property
+    def noun(self) -> str:
+        """``fine-tune`` for ``/fine-tunes``, ``batch`` for ``/batches``: for messages."""
+        last = next((s for s in reversed(segments(self.path)) if s != "{}"), "item")
+        return singular(last.split(":")[0]).replace("_", " ")
 
     def id_candidates(self) -> list[str]:
         """Response fields that may hold the id, most likely first."""
         out = [self.param, "id", f"{self.singular}_id", f"{self.singular}Id", *_ID_NAMES]
         return list(dict.fromkeys(out))
+
+
+def singular(word: str) -> str:
+    """English singular of a plural path word (``batches`` -> ``batch``, ``policies`` -> ``policy``)."""
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def segments(path: str) -> list[str]:
