@@ -133,10 +133,10 @@ def _explain(spec: str | None, contract_path: str | None, fmt: str) -> None:
     import json
 
     from specward.models.api import resolve
-    from specward.models.names import build_name_map
+    from specward.models.generate import render_models
 
-    loaded, _ = resolve(spec, contract_path)
-    names = build_name_map(loaded.schemas)
+    loaded, settings = resolve(spec, contract_path)
+    names = render_models(loaded, settings).names  # with the generator's own renames
     if fmt == "json":
         click.echo(json.dumps({"spec": loaded.name, **names.payload()}, indent=2))
         return
