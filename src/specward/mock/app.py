@@ -36,7 +36,7 @@ from specward.mock.responses import encode
 from specward.mock.routes import Router
 from specward.mock.schemas import SchemaSet
 from specward.mock.shapes import infer_collections, parents_of
-from specward.mock.state import CANCELLED, Store
+from specward.mock.state import Store
 from specward.mock.synth import Synthesizer, Unsatisfiable
 from specward.mock.violations import Violation
 from specward.model import Operation, Spec, load, path_key
@@ -69,6 +69,7 @@ class MockApp:
         self.seed = seed
         self.tokens = set(tokens) if tokens is not None else None
         self.schemas = SchemaSet(spec)
+        self.request_schemas = self.schemas.request_view()
         self.synth = Synthesizer(self.schemas)
         self.store = Store()
         self.base = [s for s in spec.base_path.split("/") if s]
@@ -76,7 +77,7 @@ class MockApp:
         self.routes: Router[dict[str, OpPlan]] = Router()
         self._templates: dict[tuple[str, str], Any] = {}
         self._cache: dict[tuple[Any, ...], bytes] = {}
-        self.problems: list[str] = []
+        self.problems: list[str] = list(dict.fromkeys(self.schemas.problems))
         self.errors = ErrorResponder(spec, self.schemas, self.synth, seed)
         self.resources = Resources(
             self.store, self.schemas, self.synth, seed, self._template, self.routes.targets
@@ -118,7 +119,7 @@ class MockApp:
 
     def _plan(self, op: Operation, v2: bool) -> OpPlan:
         params = [
-            plan_param(p, self.schemas, v2)
+            plan_param(p, self.request_schemas, v2)
             for p in op.parameters.values()
             if p.location in ("path", "query", "header", "cookie")
         ]
@@ -127,7 +128,7 @@ class MockApp:
             media = {}
             for name, mt in op.request_body.content.items():
                 media[name.split(";")[0].strip().lower()] = (
-                    self.schemas.locate(mt.schema)[0] if mt.schema is not None else None
+                    self.request_schemas.locate(mt.schema)[0] if mt.schema is not None else None
                 )
             form = any(
                 m in ("application/x-www-form-urlencoded", "multipart/form-data") for m in media
@@ -234,9 +235,9 @@ class MockApp:
             hdrs = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in headers}
             qs = parse_qsl(query, keep_blank_values=True)
             check_security(plan, hdrs, qs, self.tokens)
-            args = parameters(plan, values, hdrs, qs, self.schemas)
-            payload = request_body(plan, hdrs, body, self.schemas)
-            return self._respond(plan, values, args, payload)
+            args = parameters(plan, values, hdrs, qs, self.request_schemas)
+            payload = request_body(plan, hdrs, body, self.request_schemas)
+            return self._respond(plan, values, args, payload, len(body))
         except Invalid as exc:
             return self._error(plan, exc)
 
@@ -260,7 +261,9 @@ class MockApp:
             self._templates[key] = value
         return self._templates[key]
 
-    def _respond(self, plan: OpPlan, values: list[str], args: dict[str, Any], body: Any) -> Reply:
+    def _respond(
+        self, plan: OpPlan, values: list[str], args: dict[str, Any], body: Any, size: int
+    ) -> Reply:
         """Answer by role; ``values`` are the path parameter values in template order."""
         self.resources.check_parents(plan, values)
         if plan.role == "plain":
@@ -269,26 +272,24 @@ class MockApp:
         if plan.role == "sub" or coll is None:
             return self._ok(plan, self._template(plan), cache=True)
         depth = coll.path.count("{}")
-        scope = tuple(values[:depth])
-        bucket = self.store.bucket(coll.path, scope)
+        bucket = self.store.bucket(coll.path, tuple(values[:depth]))
+        res = self.resources
         if plan.role == "create":
-            return self._ok(plan, self.resources.create(plan, coll, bucket, body))
+            return self._ok(plan, res.create(plan, coll, bucket, body, size))
         if plan.role == "list":
-            return self._ok(plan, self.resources.listing(plan, bucket, args))
+            return self._ok(plan, res.listing(plan, coll, bucket, args))
         rid = values[depth] if len(values) > depth else ""
         current = bucket.get(rid)
         if current is None:
             raise missing(coll, rid)
         if plan.role == "delete":
-            del bucket[rid]
-            return self._ok(plan, self.resources.overlay(plan, current))
-        if plan.role == "update" and isinstance(body, dict):
-            current.update(body)
+            bucket.discard(rid)
+            return self._ok(plan, res.present(plan, coll, current))
+        if plan.role == "update":
+            return self._ok(plan, res.update(plan, coll, current, body))
         if plan.role == "action":
-            self.resources.set_status(current, CANCELLED, "cancelled")
-        if plan.role == "read" and coll.is_async:
-            self.resources.complete(plan, current)
-        return self._ok(plan, self.resources.overlay(plan, current))
+            return self._ok(plan, res.action(plan, coll, current))
+        return self._ok(plan, res.read(plan, coll, current))
 
     def _ok(self, plan: OpPlan, value: Any, cache: bool = False) -> Reply:
         status = plan.success.status
