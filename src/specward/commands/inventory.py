@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import click
 
-from specward.commands.common import emit, fail_on_option, format_option, output_option
+from specward.commands.common import (
+    contract_option,
+    emit,
+    fail_on_option,
+    format_option,
+    output_option,
+)
 from specward.errors import SpecwardError
 
 
-@click.command()
+@click.command(
+    epilog="\b\nExample:\n  specward inventory specs/together-rl/inventory.yaml specs/together-rl/openapi.yaml"
+)
 @click.argument("inventory_path", metavar="INVENTORY", required=False)
 @click.argument("spec", required=False)
-@click.option(
-    "--contract",
+@contract_option(
+    "Contract file: its 'inventory:' and published spec (explicit arguments win).",
     "contract_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Contract file: its 'inventory:' and published spec (explicit arguments win).",
 )
 @format_option()
 @fail_on_option
