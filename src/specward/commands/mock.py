@@ -46,8 +46,19 @@ from specward.errors import SpecwardError
     show_default=True,
     help="uvicorn's log level.",
 )
+@click.option(
+    "--no-cors",
+    is_flag=True,
+    help="Do not answer CORS preflights nor add Access-Control-* headers (on by default).",
+)
 def mock(
-    spec: str, host: str, port: int, seed: int, tokens: tuple[str, ...], log_level: str
+    spec: str,
+    host: str,
+    port: int,
+    seed: int,
+    tokens: tuple[str, ...],
+    log_level: str,
+    no_cors: bool,
 ) -> None:
     """Serve a stateful mock of SPEC; prints its URL (one line) once it listens."""
     from specward.mock.app import check_spec, create_app
@@ -57,7 +68,7 @@ def mock(
         raise SpecwardError(
             f"--host {host!r}: the mock listens on loopback only (127.0.0.1 or ::1)"
         )
-    app = create_app(check_spec(spec), seed=seed, tokens=tokens or None)
+    app = create_app(check_spec(spec), seed=seed, tokens=tokens or None, cors=not no_cors)
     for problem in app.problems:
         click.echo(f"specward: warning: {problem}", err=True)
     base = app.spec.base_path

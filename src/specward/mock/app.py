@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from specward.errors import SpecError
+from specward.mock.envelope import phrase, purpose_of
 from specward.mock.errors import PROBLEM, ErrorResponder, Reply
 from specward.mock.headers import response_headers
 from specward.mock.plan import (
@@ -30,6 +31,7 @@ from specward.mock.plan import (
     security_plan,
     success_response,
 )
+from specward.mock.prism import Prefer, allow_list, cors_headers, parse_prefer, preflight
 from specward.mock.request_checks import Invalid, check_security, parameters, request_body
 from specward.mock.resources import Resources, missing
 from specward.mock.responses import encode
@@ -41,6 +43,7 @@ from specward.mock.synth import Synthesizer, Unsatisfiable
 from specward.mock.violations import Violation
 from specward.model import Operation, Spec, load, path_key
 
+_ALL = ("GET", "PUT", "POST", "DELETE", "PATCH")
 __all__ = ["PROBLEM", "Invalid", "MockApp", "Reply", "check_spec", "create_app"]
 
 Scope = dict[str, Any]
@@ -55,18 +58,28 @@ def create_app(
     *,
     seed: int = 0,
     tokens: Iterable[str] | None = None,
+    cors: bool = True,
 ) -> MockApp:
     """The ASGI app mocking a spec. ``tokens``: accepted credentials (None accepts any non-empty)."""
     spec = spec_or_path if isinstance(spec_or_path, Spec) else load(spec_or_path)
-    return MockApp(spec, seed=seed, tokens=tokens)
+    return MockApp(spec, seed=seed, tokens=tokens, cors=cors)
 
 
 class MockApp:
     """A stateful mock of one spec; call it as an ASGI app or use :meth:`handle` directly."""
 
-    def __init__(self, spec: Spec, *, seed: int = 0, tokens: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        spec: Spec,
+        *,
+        seed: int = 0,
+        tokens: Iterable[str] | None = None,
+        cors: bool = True,
+    ) -> None:
         self.spec = spec
         self.seed = seed
+        self.cors = cors
+        self._dynamic = 0
         self.tokens = set(tokens) if tokens is not None else None
         self.schemas = SchemaSet(spec)
         self.request_schemas = self.schemas.request_view()
@@ -204,42 +217,125 @@ class MockApp:
         body: bytes,
     ) -> Reply:
         """Answer one request: (status, content type, body, extra headers)."""
+        hdrs = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in headers}
+        reply = self._route(method.upper(), raw_path, query, hdrs, body)
+        if self.cors and "origin" in hdrs:
+            status, media, payload, extra = reply
+            reply = status, media, payload, [*extra, *cors_headers(hdrs["origin"])]
+        return reply
+
+    def _matches(self, raw_path: str) -> list[tuple[dict[str, OpPlan], list[str]]]:
         parts = [unquote(s) for s in raw_path.split("/")[1:]]
         if parts and parts[-1] == "":
             parts.pop()
-        match = None
+        found = []
         if self.base and parts[: len(self.base)] == self.base:
             # served both with and without the server URL's path: the prefixed form first
-            match = self.routes.match(parts[len(self.base) :])
-            if match is not None:
-                parts = parts[len(self.base) :]
-        match = match or self.routes.match(parts)
-        if match is None:
+            found = list(self.routes.match_all(parts[len(self.base) :]))
+        return found or list(self.routes.match_all(parts))
+
+    def _route(
+        self, method: str, raw_path: str, query: str, hdrs: dict[str, str], body: bytes
+    ) -> Reply:
+        matches = self._matches(raw_path)
+        # the methods of the most literal matching path (what the spec lists for that path)
+        allowed = allow_list(set(matches[0][0]) if matches else {m for m in _ALL})
+        if self.cors and method == "OPTIONS" and "access-control-request-method" in hdrs:
+            return preflight(hdrs.get("access-control-request-headers", ""), allowed)
+        if not matches:
             message = f"no operation matches {raw_path}"
             return self.errors.reply(
                 None, "missing", message, [Violation(("path",), message, "not_found")]
             )
-        methods, values = match
-        plan = methods.get(method.upper())
-        if plan is None:
-            if method.upper() == "HEAD" and "GET" in methods:
-                plan = methods["GET"]
-            else:
-                allow = ", ".join(sorted(methods))
-                message = f"{method} is not allowed here (allowed: {allow})"
-                status, media, payload, extra = self.errors.reply(
-                    None, "method", message, [Violation(("method",), message, "method_not_allowed")]
-                )
-                return status, media, payload, [*extra, (b"allow", allow.encode())]
+        found = next(
+            (
+                (p, values)
+                for methods, values in matches
+                if (p := methods.get(method) or (methods.get("GET") if method == "HEAD" else None))
+            ),
+            None,
+        )
+        if found is None:
+            allow = ", ".join(allowed).encode()
+            if method == "OPTIONS":
+                return 204, None, b"", [(b"allow", allow)]
+            message = f"{method} is not allowed here (allowed: {', '.join(allowed)})"
+            status, media, payload, extra = self.errors.reply(
+                None, "method", message, [Violation(("method",), message, "method_not_allowed")]
+            )
+            return status, media, payload, [*extra, (b"allow", allow)]
+        plan, values = found
         try:
-            hdrs = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in headers}
+            prefer = parse_prefer(hdrs["prefer"]) if "prefer" in hdrs else None
+            if prefer is not None and prefer.code is not None and prefer.code >= 400:
+                return self._preferred_error(plan, prefer.code)
             qs = parse_qsl(query, keep_blank_values=True)
             check_security(plan, hdrs, qs, self.tokens)
             args = parameters(plan, values, hdrs, qs, self.request_schemas)
             payload = request_body(plan, hdrs, body, self.request_schemas)
+            if prefer is not None and (
+                prefer.example or prefer.dynamic or prefer.code != plan.success.status
+            ):
+                return self._preferred(plan, prefer)
             return self._respond(plan, values, args, payload, len(body))
         except Invalid as exc:
             return self._error(plan, exc)
+
+    # -- Prefer ---------------------------------------------------------------------------------------
+    def _response_key(self, plan: OpPlan, code: int) -> str:
+        for key in (str(code), f"{str(code)[0]}XX", f"{str(code)[0]}xx"):
+            if key in plan.op.responses:
+                return key
+        declared = ", ".join(sorted(plan.op.responses))
+        message = f"Prefer: code={code}: {plan.op.label} declares no {code} response (declared: {declared})"
+        raise Invalid(message, "invalid", [Violation(("header", "prefer"), message, "prefer")])
+
+    def _preferred_error(self, plan: OpPlan, code: int) -> Reply:
+        key = self._response_key(plan, code)
+        description = (plan.op.responses[key].description or "").strip().rstrip(".")
+        message = description or phrase(code)
+        return self.errors.reply(plan, purpose_of(code), message, status=code, key=key)
+
+    def _preferred(self, plan: OpPlan, prefer: Prefer) -> Reply:
+        """A stateless answer from the response, example or dynamic value the client asked for."""
+        code = prefer.code or plan.success.status
+        key = self._response_key(plan, code)
+        response = plan.op.responses[key]
+        media = pick_media(response.content)
+        headers, _ = response_headers(
+            response, self.schemas, self.synth, f"{self.seed}:{plan.op.label}:{key}"
+        )
+        if media is None:
+            return code, None, b"", headers
+        node = self.schemas.locate(media.schema)[0] if media.schema is not None else None
+        if prefer.example:
+            value = self._named_example(plan, media, prefer.example)
+        elif prefer.dynamic and node is not None:
+            self._dynamic += 1
+            rng = random.Random(f"{self.seed}:{plan.op.label}:dynamic:{self._dynamic}")
+            try:
+                value = self.synth.fresh(node, rng)
+            except Unsatisfiable:
+                value = self._template(plan)
+        else:
+            has, example = media_example(media, self.spec)
+            value = example if has else self._template(plan)
+            if not has and node is not None and code != plan.success.status:
+                value = self.synth.value(node, random.Random(f"{self.seed}:{plan.op.label}:{key}"))
+        return code, media.name, encode(value, media.name), headers
+
+    def _named_example(self, plan: OpPlan, media: Any, name: str) -> Any:
+        raw = media.raw if isinstance(media.raw, dict) else {}
+        examples = raw.get("examples") if isinstance(raw.get("examples"), dict) else {}
+        found = examples.get(name)
+        if isinstance(found, dict) and "$ref" in found:
+            ref = str(found["$ref"]).rsplit("/", 1)[-1]
+            found = self.spec.ws.entry.data.get("components", {}).get("examples", {}).get(ref)
+        if isinstance(found, dict) and "value" in found:
+            return found["value"]
+        known = ", ".join(sorted(examples)) or "none"
+        message = f"Prefer: example={name}: no such example (known: {known})"
+        raise Invalid(message, "invalid", [Violation(("header", "prefer"), message, "prefer")])
 
     # -- responses -----------------------------------------------------------------------------------
     def _template(self, plan: OpPlan) -> Any:
