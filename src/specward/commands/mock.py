@@ -37,7 +37,15 @@ from specward.errors import SpecwardError
     "tokens",
     multiple=True,
     metavar="TOKEN",
-    help="Accept only these credentials (default: any non-empty).",
+    envvar="SPECWARD_MOCK_TOKEN",
+    help="Accept only these credentials (default: any non-empty). Also from SPECWARD_MOCK_TOKEN "
+    "(space-separated), which keeps them out of the process list.",
+)
+@click.option(
+    "--token-file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Read accepted credentials from FILE, one per line ('#' comments).",
 )
 @click.option(
     "--log-level",
@@ -45,6 +53,22 @@ from specward.errors import SpecwardError
     default="warning",
     show_default=True,
     help="uvicorn's log level.",
+)
+@click.option(
+    "--max-body",
+    type=click.IntRange(min=1),
+    metavar="BYTES",
+    default=10 * 1024 * 1024,
+    show_default=True,
+    help="Request bodies above this get 413.",
+)
+@click.option(
+    "--max-resources",
+    type=click.IntRange(min=1),
+    metavar="N",
+    default=5000,
+    show_default=True,
+    help="Resources kept per collection (the oldest are evicted).",
 )
 @click.option(
     "--no-cors",
@@ -58,6 +82,9 @@ def mock(
     seed: int,
     tokens: tuple[str, ...],
     log_level: str,
+    token_file: str | None,
+    max_body: int,
+    max_resources: int,
     no_cors: bool,
 ) -> None:
     """Serve a stateful mock of SPEC; prints its URL (one line) once it listens."""
@@ -68,7 +95,15 @@ def mock(
         raise SpecwardError(
             f"--host {host!r}: the mock listens on loopback only (127.0.0.1 or ::1)"
         )
-    app = create_app(check_spec(spec), seed=seed, tokens=tokens or None, cors=not no_cors)
+    accepted = [*tokens, *(_token_file(token_file) if token_file else [])]
+    app = create_app(
+        check_spec(spec),
+        seed=seed,
+        tokens=accepted or None,
+        cors=not no_cors,
+        max_body=max_body,
+        max_resources=max_resources,
+    )
     for problem in app.problems:
         click.echo(f"specward: warning: {problem}", err=True)
     base = app.spec.base_path
@@ -79,3 +114,17 @@ def mock(
     serve(
         app, "127.0.0.1" if host == "localhost" else host, port, on_ready=ready, log_level=log_level
     )
+
+
+def _token_file(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = [line.strip() for line in handle]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecwardError(
+            f"--token-file {path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
+    found = [line for line in lines if line and not line.startswith("#")]
+    if not found:
+        raise SpecwardError(f"--token-file {path}: no token in the file")
+    return found

@@ -50,7 +50,17 @@ Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
-_MAX_BODY = 10 * 1024 * 1024
+MAX_BODY = 10 * 1024 * 1024
+
+
+def _declared_length(headers: list[tuple[bytes, bytes]]) -> int:
+    for name, value in headers:
+        if name.lower() == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return 0
+    return 0
 
 
 def create_app(
@@ -59,10 +69,15 @@ def create_app(
     seed: int = 0,
     tokens: Iterable[str] | None = None,
     cors: bool = True,
+    max_body: int = MAX_BODY,
+    max_resources: int = 5000,
 ) -> MockApp:
-    """The ASGI app mocking a spec. ``tokens``: accepted credentials (None accepts any non-empty)."""
+    """The ASGI app mocking a spec. ``tokens``: accepted credentials (None accepts any non-empty);
+    ``max_body``: request bodies above it get 413; ``max_resources``: kept per collection."""
     spec = spec_or_path if isinstance(spec_or_path, Spec) else load(spec_or_path)
-    return MockApp(spec, seed=seed, tokens=tokens, cors=cors)
+    return MockApp(
+        spec, seed=seed, tokens=tokens, cors=cors, max_body=max_body, max_resources=max_resources
+    )
 
 
 class MockApp:
@@ -75,16 +90,19 @@ class MockApp:
         seed: int = 0,
         tokens: Iterable[str] | None = None,
         cors: bool = True,
+        max_body: int = MAX_BODY,
+        max_resources: int = 5000,
     ) -> None:
         self.spec = spec
         self.seed = seed
         self.cors = cors
+        self.max_body = max_body
         self._dynamic = 0
         self.tokens = set(tokens) if tokens is not None else None
         self.schemas = SchemaSet(spec)
         self.request_schemas = self.schemas.request_view()
         self.synth = Synthesizer(self.schemas)
-        self.store = Store()
+        self.store = Store(max_items=max_resources)
         self.base = [s for s in spec.base_path.split("/") if s]
         self.collections = infer_collections(spec)
         self.routes: Router[dict[str, OpPlan]] = Router()
@@ -180,14 +198,16 @@ class MockApp:
                     return
         if scope["type"] != "http":
             return
-        chunks = []
+        chunks: list[bytes] = []
         size = 0
         more = True
-        while more:
+        too_large = _declared_length(scope.get("headers", [])) > self.max_body
+        while more and not too_large:
             message = await receive()
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size <= _MAX_BODY:
+            too_large = size > self.max_body
+            if not too_large:
                 chunks.append(chunk)
             more = message.get("more_body", False)
         raw_path = scope.get("raw_path") or scope["path"].encode()
@@ -196,7 +216,8 @@ class MockApp:
             raw_path.decode("latin-1").split("?", 1)[0],
             scope.get("query_string", b"").decode("latin-1"),
             scope.get("headers", []),
-            b"".join(chunks),
+            b"" if too_large else b"".join(chunks),
+            too_large=too_large,
         )
         headers = [(b"content-length", str(len(payload)).encode())]
         if media:
@@ -215,10 +236,15 @@ class MockApp:
         query: str,
         headers: list[tuple[bytes, bytes]],
         body: bytes,
+        *,
+        too_large: bool = False,
     ) -> Reply:
-        """Answer one request: (status, content type, body, extra headers)."""
+        """Answer one request: (status, content type, body, extra headers).
+
+        ``too_large``: the body was over ``max_body`` and not read (answered 413).
+        """
         hdrs = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in headers}
-        reply = self._route(method.upper(), raw_path, query, hdrs, body)
+        reply = self._route(method.upper(), raw_path, query, hdrs, body, too_large)
         if self.cors and "origin" in hdrs:
             status, media, payload, extra = reply
             reply = status, media, payload, [*extra, *cors_headers(hdrs["origin"])]
@@ -235,7 +261,13 @@ class MockApp:
         return found or list(self.routes.match_all(parts))
 
     def _route(
-        self, method: str, raw_path: str, query: str, hdrs: dict[str, str], body: bytes
+        self,
+        method: str,
+        raw_path: str,
+        query: str,
+        hdrs: dict[str, str],
+        body: bytes,
+        too_large: bool,
     ) -> Reply:
         matches = self._matches(raw_path)
         # the methods of the most literal matching path (what the spec lists for that path)
@@ -265,6 +297,11 @@ class MockApp:
             )
             return status, media, payload, [*extra, (b"allow", allow)]
         plan, values = found
+        if too_large:
+            message = f"request body larger than the mock's limit of {self.max_body} bytes"
+            return self.errors.reply(
+                plan, "too_large", message, [Violation(("body",), message, "too_large")]
+            )
         try:
             prefer = parse_prefer(hdrs["prefer"]) if "prefer" in hdrs else None
             if prefer is not None and prefer.code is not None and prefer.code >= 400:

@@ -37,7 +37,7 @@ _WANTED = {
     "rate": ("429",),
     "upstream": ("502",),
 }
-_FALLBACK = {"media": "invalid", "too_large": "invalid", "conflict": "invalid"}
+_FALLBACK = {"media": "invalid", "conflict": "invalid"}
 
 
 def choose(op: Operation, purpose: str) -> tuple[int, str | None]:
@@ -51,6 +51,8 @@ def choose(op: Operation, purpose: str) -> tuple[int, str | None]:
             return natural, key
     if purpose in _FALLBACK:
         return choose(op, _FALLBACK[purpose])
+    if purpose == "too_large":  # the mock's own limit: 413, in the shape of invalid input
+        return 413, choose(op, "invalid")[1]
     if purpose == "auth" and "403" in op.responses:
         return 401, "403"
     return natural, None

@@ -18,6 +18,7 @@ from specward.mock.violations import MAX_VIOLATIONS, Violation, humanize
 from specward.model import Schema, Spec
 
 _FORMAT_CHECKED = True
+MAX_NESTING = 240  # JSON levels jsonschema-rs accepts in a document (it refuses 255)
 
 
 def pointer_uri(base: str, pointer: str) -> str:
@@ -63,16 +64,19 @@ class SchemaSet:
         Iterative (any nesting depth); every mapping is finished after its children.
         """
         holder: dict[str, Any] = {}
-        work: list[tuple[Any, Any, Any, bool]] = [(node, holder, "v", False)]
+        work: list[tuple[Any, Any, Any, int]] = [(node, holder, "v", 0)]
+        cut = False
         while work:
-            src, parent, key, finish = work.pop()
-            if finish:
+            src, parent, key, depth = work.pop()
+            if depth < 0:
                 self._finish(src)
                 continue
-            if isinstance(src, list):
+            if isinstance(src, (list, dict)) and depth >= MAX_NESTING:
+                parent[key], cut = {}, True  # jsonschema-rs cannot hold deeper documents
+            elif isinstance(src, list):
                 out_list: list[Any] = [None] * len(src)
                 parent[key] = out_list
-                work.extend((v, out_list, i, False) for i, v in enumerate(src))
+                work.extend((v, out_list, i, depth + 1) for i, v in enumerate(src))
             elif not isinstance(src, dict):
                 parent[key] = src
             elif isinstance(src.get("$ref"), str):
@@ -85,12 +89,17 @@ class SchemaSet:
                     out = {str(k): None for k in src if k != "$ref"}
                     out["$ref"] = ref
                     parent[key] = out
-                    work.extend((v, out, str(k), False) for k, v in src.items() if k != "$ref")
+                    work.extend((v, out, str(k), depth + 1) for k, v in src.items() if k != "$ref")
             else:
                 out = {str(k): None for k in src}
                 parent[key] = out
-                work.append((out, None, None, True))
-                work.extend((v, out, str(k), False) for k, v in src.items())
+                work.append((out, None, None, -1))
+                work.extend((v, out, str(k), depth + 1) for k, v in src.items())
+        if cut:
+            self.problems.append(
+                f"{base.rsplit('/', 1)[-1]}: nested deeper than {MAX_NESTING} levels; "
+                "what is deeper is not checked"
+            )
         return holder["v"]
 
     def _ref(self, ref: str, base: str) -> str | None:
