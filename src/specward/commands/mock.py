@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from specward.errors import SpecwardError
@@ -71,6 +73,24 @@ from specward.errors import SpecwardError
     help="Resources kept per collection (the oldest are evicted).",
 )
 @click.option(
+    "--proxy",
+    metavar="URL",
+    default=None,
+    help="Forward every request to the server at URL; validate requests and responses.",
+)
+@click.option(
+    "--errors",
+    is_flag=True,
+    help="With --proxy: answer a response that violates the spec as 502 with the violations.",
+)
+@click.option(
+    "--log-json",
+    type=click.Path(dir_okay=False, writable=True),
+    metavar="FILE",
+    default=None,
+    help="With --proxy: also write each violation to FILE as a JSON line.",
+)
+@click.option(
     "--no-cors",
     is_flag=True,
     help="Do not answer CORS preflights nor add Access-Control-* headers (on by default).",
@@ -85,6 +105,9 @@ def mock(
     token_file: str | None,
     max_body: int,
     max_resources: int,
+    proxy: str | None,
+    errors: bool,
+    log_json: str | None,
     no_cors: bool,
 ) -> None:
     """Serve a stateful mock of SPEC; prints its URL (one line) once it listens."""
@@ -95,6 +118,10 @@ def mock(
         raise SpecwardError(
             f"--host {host!r}: the mock listens on loopback only (127.0.0.1 or ::1)"
         )
+    if proxy is not None and not proxy.startswith(("http://", "https://")):
+        raise SpecwardError(f"--proxy {proxy!r}: an http:// or https:// URL is expected")
+    if proxy is None and (errors or log_json):
+        raise SpecwardError("--errors and --log-json go with --proxy URL")
     accepted = [*tokens, *(_token_file(token_file) if token_file else [])]
     app = create_app(
         check_spec(spec),
@@ -107,13 +134,31 @@ def mock(
     for problem in app.problems:
         click.echo(f"specward: warning: {problem}", err=True)
     base = app.spec.base_path
+    served: Any = app
+    log_file = None
+    if proxy is not None:
+        from specward.mock.proxy import ProxyApp
+
+        try:
+            log_file = open(log_json, "a", encoding="utf-8") if log_json else None  # noqa: SIM115
+        except OSError as exc:
+            raise SpecwardError(f"--log-json {log_json}: cannot write: {exc.strerror}") from None
+        served = ProxyApp(app, proxy, errors=errors, log_json=log_file)
 
     def ready(url: str) -> None:
         click.echo(url + base, nl=True)
 
-    serve(
-        app, "127.0.0.1" if host == "localhost" else host, port, on_ready=ready, log_level=log_level
-    )
+    try:
+        serve(
+            served,
+            "127.0.0.1" if host == "localhost" else host,
+            port,
+            on_ready=ready,
+            log_level=log_level,
+        )
+    finally:
+        if log_file is not None:
+            log_file.close()
 
 
 def _token_file(path: str) -> list[str]:

@@ -250,7 +250,7 @@ class MockApp:
             reply = status, media, payload, [*extra, *cors_headers(hdrs["origin"])]
         return reply
 
-    def _matches(self, raw_path: str) -> list[tuple[dict[str, OpPlan], list[str]]]:
+    def matches(self, raw_path: str) -> list[tuple[dict[str, OpPlan], list[str]]]:
         parts = [unquote(s) for s in raw_path.split("/")[1:]]
         if parts and parts[-1] == "":
             parts.pop()
@@ -269,7 +269,7 @@ class MockApp:
         body: bytes,
         too_large: bool,
     ) -> Reply:
-        matches = self._matches(raw_path)
+        matches = self.matches(raw_path)
         # the methods of the most literal matching path (what the spec lists for that path)
         allowed = allow_list(set(matches[0][0]) if matches else {m for m in _ALL})
         if self.cors and method == "OPTIONS" and "access-control-request-method" in hdrs:

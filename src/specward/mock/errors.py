@@ -108,6 +108,8 @@ class ErrorResponder:
         violations = list(violations or [])
         if plan is not None and status is None:
             status, key = choose(plan.op, purpose)
+        elif plan is not None and key is None and str(status) in plan.op.responses:
+            key = str(status)
         status = status or PURPOSES.get(purpose, (400, ""))[0]
         response = plan.op.responses.get(key) if plan is not None and key else None
         if response is None and (plan is None or key is None):
