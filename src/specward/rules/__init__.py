@@ -2,6 +2,7 @@
 
 from specward.rules import (
     components,
+    drift,
     operations,
     parameters,
     request_body,
@@ -14,5 +15,6 @@ from specward.rules.registry import FAMILIES, Registry, Rule
 REGISTRY = Registry()
 for _family in (operations, parameters, request_body, responses, security, servers, components):
     REGISTRY.add(_family.RULES)
+REGISTRY.add(drift.RULES)  # the drift family: `specward drift` kinds, what sync applies
 
 __all__ = ["FAMILIES", "REGISTRY", "Registry", "Rule"]

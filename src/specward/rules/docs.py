@@ -16,18 +16,22 @@ _TITLES = {
     "security": "Security",
     "servers": "Servers",
     "components": "Component schemas",
+    "drift": "Drift (`specward drift` kinds, applied by `specward sync`; not breaking changes)",
 }
 
 
 def render_markdown() -> str:
     rules = REGISTRY.all()
-    counts = {lvl: sum(1 for r in rules if r.level == lvl) for lvl in ("error", "warning", "info")}
+    breaking = [r for r in rules if r.family != "drift"]
+    counts = {
+        lvl: sum(1 for r in breaking if r.level == lvl) for lvl in ("error", "warning", "info")
+    }
     out = [
         "# Breaking-change rules",
         "",
         "<!-- Generated from the rule registry by `python -m specward.rules --write-docs`; do not edit. -->",
         "",
-        f"{len(rules)} rules: {counts['error']} error (breaks existing clients), {counts['warning']} "
+        f"{len(breaking)} rules: {counts['error']} error (breaks existing clients), {counts['warning']} "
         f"warning (may break some), {counts['info']} info (additive or safe). Ids marked † are "
         "specward's own; the others follow oasdiff's naming and are oasdiff's check ids wherever "
         "oasdiff has a check with the same meaning, so oasdiff ignore lists keep working.",

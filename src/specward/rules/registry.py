@@ -174,4 +174,5 @@ FAMILIES = (
     "security",
     "servers",
     "components",
+    "drift",
 )
