@@ -50,6 +50,19 @@ def invocations(tmp_path: Path) -> dict[str, list[str]]:
         "drift": ["drift", upstream, str(published)],
         "validate": ["validate", str(invalid), RL_HEAD],
         "sync": ["sync", "--upstream", upstream, "--published", str(published), "--check"],
+        "models": ["models", "--diff", RL_BASE, RL_HEAD],
+        "inventory": ["inventory", "specs/together-rl/inventory.yaml", RL_BASE],
+        "check": [
+            "check",
+            "--contract",
+            "contracts/together-rl.yaml",
+            "--base",
+            "HEAD",
+            "--skip",
+            "contract",
+            "--skip",
+            "models",
+        ],
         "contract": [
             "contract",
             "tests/contract/items.yaml",
@@ -62,14 +75,16 @@ def invocations(tmp_path: Path) -> dict[str, list[str]]:
     }
 
 
-@pytest.mark.parametrize("command", ["breaking", "drift", "validate", "sync", "contract"])
+@pytest.mark.parametrize(
+    "command", ["breaking", "drift", "validate", "sync", "models", "inventory", "check", "contract"]
+)
 def test_every_command_emits_valid_sarif(tmp_path, command):
     argv = invocations(tmp_path)[command]
     proc = run_cli(*argv, "--format", "sarif")
     assert proc.returncode in (0, 1), proc.stderr
     doc = check(proc.stdout)
     results = doc["runs"][0]["results"]
-    if command != "contract":
+    if command not in ("contract", "check"):
         assert results, f"{command} found nothing to report"
     for result in results:
         for location in result.get("locations", []):

@@ -67,12 +67,16 @@ output_option = click.option(
 )
 
 
-def _load_contract(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Check the whole contract file before the command runs (file:line errors, exit 2)."""
-    if value is not None:
-        from specward.contracts import load_contract
+def check_contracts(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A ``--contract`` callback: check every named contract file (globs expanded) against the
+    schema before the command runs (file:line errors, exit 2)."""
+    import glob
 
-        load_contract(value)
+    from specward.contracts import load_contract
+
+    for given in value if isinstance(value, tuple) else (value,) if value else ():
+        for path in sorted(glob.glob(given)) if glob.has_magic(given) else [given]:
+            load_contract(path)
     return value
 
 
@@ -84,7 +88,8 @@ def contract_option(help: str, name: str = "contract") -> Callable[[Any], Any]:
         type=click.Path(dir_okay=False),
         default=None,
         metavar="FILE",
-        callback=_load_contract,
+        callback=check_contracts,
+        is_eager=True,
         help=help,
     )
 
