@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from specward.changelog.build import Change, Changelog
+from specward.report.formats.markdown import cell
 
 MARKDOWN_LIMIT = 60_000
 _ICON = {"error": "❌", "warning": "⚠️", "info": "✅"}
@@ -37,25 +38,20 @@ def render_text(log: Changelog) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
-    text = text.replace("|", "\\|").replace("\n", " ")
-    return text if len(text) <= 400 else text[:399] + "…"
-
-
 def render_markdown(log: Changelog, limit: int = MARKDOWN_LIMIT) -> str:
-    out = [f"### Changelog: `{_md(log.base)}` → `{_md(log.head)}`", "", _md(_headline(log))]
+    out = [f"### Changelog: `{cell(log.base)}` → `{cell(log.head)}`", "", cell(_headline(log))]
     if log.breaking:
         out += ["", "❌ marks a breaking change, ⚠️ one that may break some clients."]
     used = sum(len(line) + 1 for line in out)
     cut = 0
     for group in log.groups:
-        block = ["", f"#### `{_md(group.name)}`" + (" ❌ breaking" if group.breaking else "")]
+        block = ["", f"#### `{cell(group.name)}`" + (" ❌ breaking" if group.breaking else "")]
         for comp in group.components:
-            block.append(f"- **{_md(comp.name)}**")
+            block.append(f"- **{cell(comp.name)}**")
             block += [
                 f"  - {_ICON[c.finding.level]} `{c.finding.id}`"
-                + (f" `{_md(c.detail)}`" if c.detail else "")
-                + f": {_md(c.finding.message)}"
+                + (f" `{cell(c.detail)}`" if c.detail else "")
+                + f": {cell(c.finding.message)}"
                 for c in comp.changes
             ]
         size = sum(len(line) + 1 for line in block)

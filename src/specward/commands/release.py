@@ -42,7 +42,10 @@ def _today(value: str | None) -> dt.date:
     "--skip", multiple=True, type=click.Choice(_CHECKS), help="Checklist item not to run."
 )
 @click.option(
-    "--max-examples", type=click.IntRange(min=1), default=None, help="Contract tests: examples per operation."
+    "--max-examples",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Contract tests: examples per operation.",
 )
 @click.option("--today", default=None, hidden=True, help="The date to use (YYYY-MM-DD), for tests.")
 @output_option

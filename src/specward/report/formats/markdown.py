@@ -14,7 +14,7 @@ _ICON = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
 _MAX_MESSAGE = 400
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     text = text.replace("|", "\\|").replace("\n", " ")
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
 
@@ -26,18 +26,18 @@ def _group(f: Finding) -> str:
 def _within(f: Finding, group: str) -> str:
     """The finding's location under its group's heading (the operation is not repeated)."""
     rest = f.location[len(group) :].strip() if f.location.startswith(group) else f.location
-    return f" `{_cell(rest)}`" if rest else ""
+    return f" `{cell(rest)}`" if rest else ""
 
 
 def _header(report: Report) -> list[str]:
     s = report.summary()
     verdict = "❌ fails" if report.failed else "✅ passes"
-    out = [f"### specward {report.tool}: {verdict}", "", _cell(report.title), ""]
+    out = [f"### specward {report.tool}: {verdict}", "", cell(report.title), ""]
     out.append(
         f"**{s['error']}** error(s), **{s['warning']}** warning(s), **{s['info']}** info "
         f"(fail on `{report.fail_on}`)"
     )
-    out.extend(f"> {_cell(n)}" for n in report.notes[:20])
+    out.extend(f"> {cell(n)}" for n in report.notes[:20])
     if len(report.notes) > 20:
         out.append(f"> … {len(report.notes) - 20} more notes")
     return out
@@ -49,8 +49,8 @@ def _section(title: str, findings: list[Finding]) -> list[str]:
     ordered = sorted(findings, key=_group)  # stable: report order within a group
     for name, members in groupby(ordered, key=_group):
         items = list(members)
-        out += ["", f"**`{_cell(name)}`** ({len(items)})"]
-        out += [f"- {_ICON[f.level]} `{f.id}`{_within(f, name)}: {_cell(f.message)}" for f in items]
+        out += ["", f"**`{cell(name)}`** ({len(items)})"]
+        out += [f"- {_ICON[f.level]} `{f.id}`{_within(f, name)}: {cell(f.message)}" for f in items]
     return out
 
 
