@@ -108,7 +108,8 @@ def step_breaking(ctx: ApiContext) -> StepResult:
     return step
 
 
-def step_models(ctx: ApiContext) -> StepResult:
+def step_models(ctx: ApiContext, *, preview: bool = True) -> StepResult:
+    """Staleness of the committed models (when ``models.out`` is set) and the preview build."""
     try:
         from specward import models
     except ImportError:
@@ -119,17 +120,20 @@ def step_models(ctx: ApiContext) -> StepResult:
     problems: list[str] = []
     out = contract.models.get("out")
     if out:
-        stale = models.check_models(spec, contract.path.parent / str(out), contract=contract)
+        stale = models.check_models(spec, contract=contract)
         data["stale"] = bool(stale.stale)
         if stale.stale:
             problems.append(
                 f"models in {out} are stale (`specward models --contract {contract.name}`)"
             )
             data["diff"] = stale.diff[:4000]
-    preview = models.preview_build(spec, contract=contract)
-    data.update(preview.payload())
-    if preview.failed:
-        problems.append("the preview build failed")
+    if preview:
+        built = models.preview_build(spec, contract=contract)
+        data.update(built.payload())
+        if built.failed:
+            problems.append("the preview build failed")
+    elif not out:
+        return StepResult("models", "skip", "no models.out in the contract")
     findings = [Finding("models", "error", p, contract.name) for p in problems]
     return StepResult(
         "models", "fail" if problems else "pass", "; ".join(problems) or "fresh", findings, data
@@ -139,7 +143,7 @@ def step_models(ctx: ApiContext) -> StepResult:
 def commit_line(ctx: ApiContext) -> str | None:
     """The suggested commit line (the Models API's), or one built from the breaking result."""
     result = ctx.breaking
-    if result is None:
+    if result is None or not result.changes:
         return None
     try:
         from specward.models import diff_models, suggest_commit
@@ -148,7 +152,7 @@ def commit_line(ctx: ApiContext) -> str | None:
     base = ctx.options.base
     published = repo_path(ctx.contract.published, base.root) if base.root else ""
     model_diff = diff_models(f"{base.rev}:{published}", ctx.contract.rel(ctx.contract.published))
-    return suggest_commit(result, model_diff)
+    return suggest_commit(result, model_diff, scope=ctx.contract.api)
 
 
 def fallback_commit(api: str, result: Any) -> str | None:
