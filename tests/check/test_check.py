@@ -126,6 +126,19 @@ def test_new_api_since_base_skips_breaking(tmp_path, cli):
     assert apis["tiny"]["status"] == "pass"
 
 
+def test_a_broken_spec_at_the_base_skips_breaking(tmp_path, cli):
+    root = init_repo(tmp_path / "repo")
+    add_tiny(root, spec="openapi: 3.0.3\npaths: {/a: [unclosed\n")
+    commit_all(root, "broken")
+    add_tiny(root)
+    commit_all(root, "fixed")
+    run = cli("check", "--only", "breaking", "--format", "json", cwd=root)
+    assert run.returncode == 0, run.stdout + run.stderr
+    breaking = json.loads(run.stdout)["apis"][0]["steps"][2]
+    assert breaking["status"] == "skip"
+    assert breaking["summary"].startswith("the base spec cannot be read (HEAD~1:specs/tiny.yaml")
+
+
 def test_default_base_is_the_merge_base_with_origin_main(tmp_path, cli):
     upstream = init_repo(tmp_path / "upstream")
     add_tiny(upstream)

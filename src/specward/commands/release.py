@@ -14,6 +14,17 @@ from specward.errors import SpecwardError
 _CHECKS = ("drift", "models", "contract", "docs")
 
 
+def _check_contracts(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Contract files are checked before anything else runs (file:line errors, exit 2)."""
+    if value:
+        from specward.check import load_contracts
+
+        load_contracts(value)
+    return value
+
+
 def _today(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
@@ -34,6 +45,8 @@ def _today(value: str | None) -> dt.date:
     "contracts",
     multiple=True,
     metavar="FILE",
+    is_eager=True,
+    callback=_check_contracts,
     help="Contract file or glob (repeatable).",
 )
 @click.option(
