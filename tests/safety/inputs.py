@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 INFO = {"title": "hostile", "version": "1"}
@@ -27,7 +28,12 @@ def _swagger_get(operation_id: str, ref: str) -> dict:
 
 
 def write(path: Path, doc: dict) -> Path:
-    path.write_text(json.dumps(doc, indent=1))
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 5000))  # the encoder recurses once per level
+    try:
+        path.write_text(json.dumps(doc, indent=1))
+    finally:
+        sys.setrecursionlimit(limit)
     return path
 
 

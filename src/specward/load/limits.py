@@ -11,7 +11,7 @@ MAX_NODES = 5_000_000
 MAX_REF_CHAIN = 10_000
 """Longest chain of plain ``$ref`` objects (``A: {$ref: B}``, ``B: {$ref: C}``...)."""
 
-MAX_DEPTH = 512
+MAX_DEPTH = 1000
 """Deepest nesting of mappings and lists in one document (``properties: {a: ...}`` is two a
-level, so a schema about 250 levels deep). Schemas nested further through references are
+level, so a schema about 490 levels deep). Schemas nested further through references are
 walked without this bound (the walks that follow them guard their own depth)."""

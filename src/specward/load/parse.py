@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -246,12 +247,16 @@ def _parse_yaml(text: str, file: str, max_nodes: int) -> Any:
         raise SpecError(
             f"document expands to more than {max_nodes} nodes (YAML alias bomb?)", file
         ) from None
+    limit = sys.getrecursionlimit()
     try:
+        sys.setrecursionlimit(max(limit, MAX_DEPTH + 500))  # one frame per level, and room
         return _convert(node)
     except _TooDeep as exc:
         raise _too_deep(file, exc.args[0]) from None
     except RecursionError:
         raise _too_deep(file) from None
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def _parse_json(text: str, file: str) -> Any:
@@ -260,4 +265,4 @@ def _parse_json(text: str, file: str) -> Any:
     except json.JSONDecodeError as exc:
         raise SpecError(f"invalid JSON: {exc.msg}", file, exc.lineno) from None
     except RecursionError:
-        raise SpecError("invalid JSON: nested too deeply", file) from None
+        raise _too_deep(file) from None
