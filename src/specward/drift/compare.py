@@ -7,6 +7,7 @@ YAML style and key order are representation and never show up. See docs/drift.md
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -831,10 +832,10 @@ def _proto_renames(
     after = protos.descriptor_sets(new_roots, includes, exclude=old_roots)
     renames = protos.field_renames(before.fds, after.fds)
     properties = {n: set(s.flattened_properties()) for n, s in upstream.schemas.items()}
-    notes = [f"protos: {len(renames)} field(s) renamed by number (same message, same field number)"]
-    skipped = sorted(set(before.skipped) | set(after.skipped))
+    notes = [f"protos: fields matched by number, {len(renames)} renamed since the baseline protos"]
+    skipped = sorted({os.path.basename(p) for p in before.skipped + after.skipped})
     if skipped:
-        notes.append(f"protos: {', '.join(skipped)} skipped: imports not found (pass --proto-path)")
+        notes.append(f"protos: {', '.join(skipped)} not read: imports not found (see --proto-path)")
     return protos.renames_by_definition(renames, list(upstream.schemas), properties), notes
 
 
