@@ -14,6 +14,7 @@ from typing import Any
 
 from specward.compare.deep import run_deep
 from specward.compare.matcher import match_properties
+from specward.compare.schema_enums import membership
 from specward.compare.variants import compatible
 from specward.drift.mapping import Mapping, _body, _reachable, _success, infer_mapping
 from specward.drift.names import is_well_known, name_key, snake_case
@@ -236,10 +237,11 @@ class _Comparer:
         uvals, pvals = ru.enum, rp.enum
         if not uvals or pvals is None or "enum" not in rp.node:
             return
+        in_p, in_u = membership(pvals), membership(uvals)
         missing = [
-            v for i, v in enumerate(uvals) if v not in pvals and not (i == 0 and unspecified(v))
+            v for i, v in enumerate(uvals) if not in_p(v) and not (i == 0 and unspecified(v))
         ]
-        gone = [v for v in pvals if v not in uvals]
+        gone = [v for v in pvals if not in_u(v)]
         for kind_, values, message in (
             ("enum-value-added", missing, "upstream enum value {!r} is missing"),
             ("enum-value-removed", gone, "enum value {!r} no longer exists upstream"),
