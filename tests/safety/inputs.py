@@ -17,6 +17,15 @@ def _ok(schema_ref: str) -> dict:
     }
 
 
+def _swagger_get(operation_id: str, ref: str) -> dict:
+    return {
+        "get": {
+            "operationId": operation_id,
+            "responses": {"200": {"description": "ok", "schema": {"$ref": ref}}},
+        }
+    }
+
+
 def write(path: Path, doc: dict) -> Path:
     path.write_text(json.dumps(doc, indent=1))
     return path
@@ -39,16 +48,7 @@ def enum_pair(folder: Path, values: int) -> tuple[Path, Path]:
     upstream = {
         "swagger": "2.0",
         "info": INFO,
-        "paths": {
-            "/v1/things": {
-                "get": {
-                    "operationId": "Things_List",
-                    "responses": {
-                        "200": {"description": "ok", "schema": {"$ref": "#/definitions/Thing"}}
-                    },
-                }
-            }
-        },
+        "paths": {"/v1/things": _swagger_get("Things_List", "#/definitions/Thing")},
         "definitions": {
             "Thing": {"type": "object", "properties": {"kind": {"type": "string", "enum": up_enum}}}
         },
@@ -86,16 +86,7 @@ def deep_pair(folder: Path, levels: int) -> tuple[Path, Path]:
     upstream = {
         "swagger": "2.0",
         "info": INFO,
-        "paths": {
-            "/v1/deep": {
-                "get": {
-                    "operationId": "Deep_Get",
-                    "responses": {
-                        "200": {"description": "ok", "schema": {"$ref": "#/definitions/Deep"}}
-                    },
-                }
-            }
-        },
+        "paths": {"/v1/deep": _swagger_get("Deep_Get", "#/definitions/Deep")},
         "definitions": {"Deep": nested(levels, {"type": "integer"})},
     }
     published = {
@@ -127,14 +118,7 @@ def big_pair(folder: Path, megabytes: float) -> tuple[Path, Path]:
             pub_props["renamed"] = pub_props.pop("field_0")
         schemas[f"Thing{i}"] = {"type": "object", "properties": pub_props}
         if i % 4 == 0:
-            up_paths[f"/v1/thing{i}"] = {
-                "get": {
-                    "operationId": f"Thing{i}_Get",
-                    "responses": {
-                        "200": {"description": "ok", "schema": {"$ref": f"#/definitions/Thing{i}"}}
-                    },
-                }
-            }
+            up_paths[f"/v1/thing{i}"] = _swagger_get(f"Thing{i}_Get", f"#/definitions/Thing{i}")
             pub_paths[f"/v1/thing{i}"] = {
                 "get": {
                     "operationId": f"getThing{i}",

@@ -12,7 +12,7 @@ from specward.errors import SpecError
 from specward.load.limits import MAX_BYTES, MAX_REF_CHAIN
 from specward.load.parse import line_of, parse_text
 from specward.load.pointer import join_pointer, split_pointer
-from specward.load.resolver import RefRefused, confine, is_remote
+from specward.load.resolver import RefRefused, confine, is_remote, refusal
 from specward.load.source import FileSource, GitSource, open_source
 from specward.load.walk import iter_refs
 
@@ -85,11 +85,7 @@ class Workspace:
         target_file, _, fragment = ref.partition("#")
         doc = base
         if is_remote(target_file):
-            if not self.allow_remote:
-                raise RefRefused(
-                    f"remote $ref {ref!r} refused (remote refs are not allowed)", base.name, line
-                )
-            raise RefRefused(f"remote $ref {ref!r} is not supported", base.name, line)
+            raise RefRefused(refusal(ref, allowed=self.allow_remote), base.name, line)
         if target_file:
             doc = self._target_document(ref, target_file, base, line)
         node = doc.data

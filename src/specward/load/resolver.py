@@ -54,6 +54,16 @@ def is_remote(ref: str) -> bool:
     return target.startswith("//") or bool(_SCHEME.match(target))
 
 
+def refusal(ref: str, *, allowed: bool = False) -> str:
+    """Why ``ref`` (a reference with a scheme or a host) is not followed."""
+    scheme = ref.split(":", 1)[0].lower() if not ref.startswith("//") else ""
+    if scheme in ("", "http", "https", "ftp", "ftps"):
+        if allowed:
+            return f"remote $ref {ref!r} is not supported"
+        return f"remote $ref {ref!r} refused (remote refs are not allowed)"
+    return f"$ref {ref!r} refused (only relative file references are allowed)"
+
+
 def inside(path: Path, root: Path) -> bool:
     """``path`` is ``root`` or below it."""
     return path == root or root in path.parents
@@ -80,7 +90,7 @@ def fetch(ws: Workspace, uri: str) -> Any:
     """The parsed document at ``uri`` if the resolver allows it; :class:`RefRefused` otherwise."""
     path = uri_path(uri.partition("#")[0])
     if path is None:
-        raise RefRefused(f"remote $ref {uri!r} refused (remote refs are not allowed)", ws.name)
+        raise RefRefused(refusal(uri), ws.name)
     path = Path(os.path.normpath(path))
     if path not in ws.docs and not confine(path, ws.source.root, real=ws.on_disk):
         raise RefRefused(f"$ref {uri!r} leaves the spec's folder", ws.name)

@@ -1,0 +1,134 @@
+"""Hostile but accepted inputs against the time and memory limits of issue 9.
+
+Each probe runs ``specward`` in a subprocess with 1 GiB of address space (as the tests do) and
+reports wall time and peak resident memory. Linearity is shown as a ratio measured in the same
+run: the probe at full size against the same probe at a tenth of the size (about 10 for linear
+work, about 100 for quadratic; start-up makes small sizes look slower, so linear work often
+shows less than 10).
+
+Targets: the 5,000-ref chain validates in under 2 s; the 40,000-value enum drifts in under 2 s;
+a 31 MB file runs validate, drift, breaking and sync --check in under 10 s and 1 GiB.
+A second 31 MB shape (tens of thousands of small schemas) is measured for information.
+
+Run: ``python bench/bench_hostile.py [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.safety import inputs  # noqa: E402 - after the path set-up
+
+GIB = 1024**3
+TIMEOUT = 60.0
+CHILD = (
+    "import resource, runpy, sys\n"
+    f"resource.setrlimit(resource.RLIMIT_AS, ({GIB}, {GIB}))\n"
+    "sys.argv = ['specward', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('specward', run_name='__main__')\n"
+    "finally:\n"
+    "    use = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "    print('MAXRSS', use.ru_maxrss, use.ru_utime + use.ru_stime, file=sys.stderr)\n"
+)
+
+
+def run(args: list[str], cwd: Path) -> tuple[float, float, int, str]:
+    """(CPU seconds, peak MiB, exit code, last stderr line) of ``specward ARGS``.
+
+    CPU time, not wall time: the machines this runs on are often shared, and a busy neighbour
+    must not make a linear probe look slow (wall time is printed too).
+    """
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", CHILD, *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        return TIMEOUT, float("nan"), -1, f"stopped after {TIMEOUT:.0f} s"
+    wall = time.perf_counter() - start
+    rss = [ln.split() for ln in proc.stderr.splitlines() if ln.startswith("MAXRSS")]
+    peak = int(rss[-1][1]) / 1024 if rss else float("nan")
+    seconds = float(rss[-1][2]) if rss else wall
+    print(f"     wall {wall:6.2f} s: specward {' '.join(args)}")
+    other = [ln for ln in proc.stderr.splitlines() if not ln.startswith("MAXRSS")]
+    return seconds, peak, proc.returncode, (other[-1] if other else "")
+
+
+def commands(up: Path, pub: Path) -> dict[str, list[str]]:
+    return {
+        "validate": ["validate", pub.name],
+        "drift": ["drift", up.name, pub.name],
+        "breaking": ["breaking", pub.name, pub.name],
+        "sync --check": ["sync", "--upstream", up.name, "--published", pub.name, "--check"],
+    }
+
+
+def report(name: str, seconds: float, peak: float, code: int, limit_s: float, note: str) -> bool:
+    ok = seconds < limit_s and peak < 1024 and code in (0, 1)
+    flag = "ok  " if ok else "OVER"
+    print(f"{flag} {name:34s} {seconds:6.2f} s CPU (limit {limit_s:4.1f})  {peak:7.1f} MiB  {note}")
+    return ok
+
+
+def probe_scaled(
+    name: str, make: Callable[[Path, int], tuple[Path, Path]], size: int, command: str, limit: float
+) -> bool:
+    with tempfile.TemporaryDirectory() as small_dir, tempfile.TemporaryDirectory() as big_dir:
+        small = make(Path(small_dir), max(size // 10, 1))
+        big = make(Path(big_dir), size)
+        t_small, *_ = run(commands(*small)[command], Path(small_dir))
+        seconds, peak, code, last = run(commands(*big)[command], Path(big_dir))
+    note = f"ratio to 1/10 size: {seconds / t_small:4.1f}"
+    if code not in (0, 1):
+        note += f"  [{last}]"
+    return report(f"{name} ({command})", seconds, peak, code, limit, note)
+
+
+def chain(folder: Path, size: int) -> tuple[Path, Path]:
+    path = inputs.ref_chain(folder / "chain.json", size)
+    return path, path
+
+
+def probe_big(name: str, make: Callable[[Path, float], tuple[Path, Path]], mb: float) -> bool:
+    ok = True
+    with tempfile.TemporaryDirectory() as folder:
+        up, pub = make(Path(folder), mb)
+        size = pub.stat().st_size / 2**20
+        for command, args in commands(up, pub).items():
+            seconds, peak, code, last = run(args, Path(folder))
+            note = f"{size:.1f} MiB" + (f"  [{last}]" if code not in (0, 1) else "")
+            ok &= report(f"{name} ({command})", seconds, peak, code, 10.0, note)
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the informational shape")
+    opts = parser.parse_args()
+    ok = probe_scaled("5,000-ref chain", chain, 5000, "validate", 2.0)
+    ok &= probe_scaled("40,000-value enum", inputs.enum_pair, 40_000, "drift", 2.0)
+    ok &= probe_scaled("40,000-value enum", inputs.enum_pair, 40_000, "breaking", 2.0)
+    ok &= probe_big("31 MB, long strings", inputs.padded_pair, 31)
+    if not opts.quick:
+        print("-- for information (no target): 31 MB of small schemas and operations")
+        probe_big("31 MB, 44k schemas", inputs.big_pair, 31)  # not counted in ok
+    print("all within the limits" if ok else "SOME PROBES ARE OVER THEIR LIMIT")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
