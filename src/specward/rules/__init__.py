@@ -2,6 +2,7 @@
 
 from specward.rules import (
     components,
+    drift,
     operations,
     parameters,
     request_body,
@@ -15,6 +16,7 @@ from specward.rules.schema_rules import not_reported
 REGISTRY = Registry()
 for _family in (operations, parameters, request_body, responses, security, servers, components):
     REGISTRY.add(_family.RULES)
+REGISTRY.add(drift.RULES)  # the drift family: `specward drift` kinds, what sync applies
 
 # Events the differ emits that no rule reports, on purpose: schema keywords that make no sense
 # for a parameter or a header, and changes that only matter in the other direction.

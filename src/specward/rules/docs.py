@@ -28,6 +28,7 @@ _TITLES = {
     "security": "Security",
     "servers": "Servers",
     "components": "Component schemas",
+    "drift": "Drift (`specward drift` kinds, applied by `specward sync`; not breaking changes)",
 }
 
 
@@ -75,15 +76,18 @@ def _example(folder: Path, rule: Rule, case: dict[str, Any]) -> str | None:
 
 def render_markdown() -> str:
     rules = REGISTRY.all()
+    breaking = [r for r in rules if r.family != "drift"]
     shown = examples()
-    counts = {lvl: sum(1 for r in rules if r.level == lvl) for lvl in ("error", "warning", "info")}
-    shared = [r for r in rules if r.oasdiff]
+    counts = {
+        lvl: sum(1 for r in breaking if r.level == lvl) for lvl in ("error", "warning", "info")
+    }
+    shared = [r for r in breaking if r.oasdiff]
     out = [
         "# Breaking-change rules",
         "",
         "<!-- Generated from the rule registry by `python -m specward.rules --write-docs`; do not edit. -->",
         "",
-        f"{len(rules)} rules: {counts['error']} error (breaks existing clients), {counts['warning']} "
+        f"{len(breaking)} rules: {counts['error']} error (breaks existing clients), {counts['warning']} "
         f"warning (may break some), {counts['info']} info (additive or safe). Ids marked † are "
         f"specward's own; the other {len(shared)} are oasdiff's check ids, so oasdiff ignore "
         "lists keep working, and their default level is oasdiff's unless the "

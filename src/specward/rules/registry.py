@@ -190,4 +190,5 @@ FAMILIES = (
     "security",
     "servers",
     "components",
+    "drift",
 )
