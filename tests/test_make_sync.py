@@ -13,10 +13,11 @@ from tests.conftest import REPO
 
 
 def copy_tracked(dest: Path) -> Path:
-    """What `make sync` reads (the Makefile, contracts, specs) as tracked now, in a fresh repository."""
+    """What `make sync` reads (the Makefile, contracts, specs, generated models) as tracked now,
+    in a fresh repository."""
     init_repo(dest)
     listed = subprocess.run(
-        ["git", "ls-files", "-z", "Makefile", "pyproject.toml", "contracts", "specs"],
+        ["git", "ls-files", "-z", "Makefile", "pyproject.toml", "contracts", "specs", "generated"],
         cwd=REPO,
         capture_output=True,
         text=True,
