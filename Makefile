@@ -25,6 +25,7 @@ demo: install
 	@echo "== drift: is the published RL spec in step with its protos?"
 	$(SPECWARD) drift --contract contracts/together-rl.yaml
 	$(SPECWARD) sync --all contracts/ --check
+	-$(SPECWARD) drift specs/together-rl/upstream/api.swagger.yaml tests/fixtures/together-rl/openapi.yaml --contract contracts/together-rl.yaml  # the pre-change spec: checkpoint_id renamed, by proto field number
 	@echo "== breaking: the RL sync PR (error: a silent rename), then Llama Stack's v1alpha moves"
 	-$(SPECWARD) breaking tests/fixtures/together-rl/openapi.yaml specs/together-rl/openapi.yaml
 	$(SPECWARD) breaking specs/llama-stack/post-training.before.yaml specs/llama-stack/post-training.after.yaml \

@@ -5,15 +5,24 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from specward.compare.deep import run_deep
 from specward.errors import SpecError
 from specward.load.document import Workspace, load_spec
 from specward.load.parse import line_of
-from specward.load.walk import iter_containers
+from specward.load.resolver import path_handlers, short_refs
+from specward.load.walk import iter_containers, nesting_depth
 from specward.model.build import normalize
+
+_SHALLOW = 64
+"""Documents nested up to this deep are validated in the calling thread."""
+
+_FRAMES_PER_LEVEL = 12
+"""Python frames openapi-spec-validator uses per level of nesting (measured: about 8)."""
 
 # The validator's own messages for checks the loader makes with better lines.
 _COVERED = re.compile(r"Operation ID .* is not unique|Path parameter .* was not resolved")
@@ -80,9 +89,31 @@ def _validator(version: str) -> Any:
     }[version]
 
 
+def _schema_path(ws: Workspace) -> Any:
+    """The entry document for openapi-spec-validator, its references retrieved by the workspace
+    (confined, no network, ``REV:path`` siblings from the revision), never by the library."""
+    from jsonschema_path import SchemaPath
+
+    return SchemaPath.from_dict(
+        short_refs(ws, ws.entry), base_uri=ws.entry.path.as_uri(), handlers=path_handlers(ws)
+    )
+
+
 def schema_problems(ws: Workspace, *, limit: int = 100) -> list[Problem]:
-    """Problems found by openapi-spec-validator, mapped to lines of the entry document."""
-    validator = _validator(ws.version)(ws.data, base_uri=ws.entry.path.as_uri())
+    """Problems found by openapi-spec-validator, mapped to lines of the entry document.
+
+    The validator recurses a few frames per level of nesting: a deep document (within
+    ``MAX_DEPTH``) gets a walk with room for that, and no more.
+    """
+    depth = nesting_depth(ws.data)
+    if depth <= _SHALLOW:
+        return _schema_problems(ws, limit)
+    frames = sys.getrecursionlimit() + _FRAMES_PER_LEVEL * depth
+    return run_deep(_schema_problems, ws, limit, what="the spec", frames=frames)
+
+
+def _schema_problems(ws: Workspace, limit: int) -> list[Problem]:
+    validator = _validator(ws.version)(_schema_path(ws))
     out: list[Problem] = []
     seen: set[tuple[int, str]] = set()
     errors = validator.iter_errors()
@@ -133,7 +164,11 @@ def validate_spec(path: str | os.PathLike[str], *, strict: bool = True) -> list[
 
     Raises :class:`SpecError` when the file cannot be read or parsed at all.
     """
-    ws = load_spec(path)
+    return validate_workspace(load_spec(path), strict=strict)
+
+
+def validate_workspace(ws: Workspace, *, strict: bool = True) -> list[Problem]:
+    """:func:`validate_spec` of an already loaded workspace (e.g. text not yet written)."""
     problems = ref_problems(ws)
     spec = normalize(ws)
     for p in spec.problems:

@@ -7,6 +7,7 @@ from tests.conftest import CORPUS
 
 from specward import model
 from specward.drift import compare, explain_text
+from specward.drift.names import is_error_name, is_well_known
 from specward.sync import sync_file
 from specward.validate import validate_spec
 
@@ -59,3 +60,40 @@ def test_sync_into_an_empty_published_spec(tmp_path, path) -> None:
     text = published.read_text()
     assert not sync_file(str(path), published).changed
     assert published.read_text() == text
+
+
+def _rename_one(doc: dict) -> tuple[str, str, str] | None:
+    """Rename, in place, the first described scalar property of a message to a name sharing no
+    word with it (same type, description, position): (definition, old, new)."""
+    for name, schema in sorted((doc.get("definitions") or {}).items()):
+        props = schema.get("properties") or {}
+        if len(props) < 2 or is_error_name(name) or is_well_known(name):
+            continue
+        for old, prop in props.items():
+            if prop.get("type") in ("string", "integer", "boolean") and prop.get("description"):
+                new = "zqx_renamed"
+                schema["properties"] = {(new if k == old else k): v for k, v in props.items()}
+                if old in (schema.get("required") or []):
+                    schema["required"] = [new if r == old else r for r in schema["required"]]
+                return name, old, new
+    return None
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_a_rename_sharing_no_word_is_one_rename(tmp_path, path) -> None:
+    """On real generator output: baseline = the file, upstream = the file with one property
+    renamed; with and without the baseline, drift reports exactly that rename."""
+    import json
+
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    renamed = _rename_one(doc)
+    if renamed is None:
+        pytest.skip("no described scalar property to rename")
+    definition, old, new = renamed
+    upstream = tmp_path / "upstream.json"
+    upstream.write_text(json.dumps(doc), encoding="utf-8")
+    original = model.load(path)
+    for baseline in (None, original):
+        result = compare(model.load(upstream), original, baseline=baseline)
+        got = [(i.kind, i.details.get("from"), i.details.get("to")) for i in result.items]
+        assert got == [("property-renamed", old, new)], (definition, got)

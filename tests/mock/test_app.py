@@ -85,7 +85,7 @@ def test_unknown_route_and_wrong_method(app):
     assert json.loads(missing.headers["x-specward-violations"])[0]["type"] == "not_found"
     wrong = call(app, "PUT", "/items", headers=AUTH)
     assert wrong.status_code == 405
-    assert wrong.headers["allow"] == "GET, POST"
+    assert wrong.headers["allow"] == "GET, HEAD, OPTIONS, POST"
 
 
 def test_deterministic_for_a_seed(tmp_path):

@@ -90,6 +90,52 @@ def _explicit(ctx: click.Context, name: str) -> bool:
     help="Comma-separated Schemathesis checks not to run.",
 )
 @click.option(
+    "--checks",
+    default=None,
+    metavar="LIST",
+    help="Comma-separated Schemathesis checks to run (default: all).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1, max=64),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Operations tested in parallel.",
+)
+@click.option(
+    "--include-operation",
+    default=None,
+    metavar="REGEX",
+    help="Test only operations whose 'METHOD /path' matches (e.g. '^POST /batches$').",
+)
+@click.option(
+    "--include-path", default=None, metavar="REGEX", help="Test only paths matching REGEX."
+)
+@click.option(
+    "--request-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Longest wait for data on one request (default 10, or the contract's).",
+)
+@click.option(
+    "--request-deadline",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Whole-request deadline against --url (headers and body).",
+)
+@click.option(
+    "--max-response-size",
+    type=click.IntRange(min=1),
+    default=10 * 1024 * 1024,
+    show_default=True,
+    metavar="BYTES",
+    help="Responses larger than this (against --url) are a failure, not read further.",
+)
+@click.option(
     "--no-infer-links", is_flag=True, help="Do not add links inferred from resource shapes."
 )
 @format_option(help="Output format (text is the run's own summary).")
@@ -106,6 +152,13 @@ def contract(
     headers: tuple[str, ...],
     seed: int,
     exclude_checks: str | None,
+    checks: str | None,
+    workers: int,
+    include_operation: str | None,
+    include_path: str | None,
+    request_timeout: float | None,
+    request_deadline: float,
+    max_response_size: int,
     no_infer_links: bool,
     fmt: str,
     output: str | None,
@@ -144,9 +197,15 @@ def contract(
         headers={**settings.headers, **_headers(headers)},
         seed=pick("seed", seed, settings.seed),
         infer=False if no_infer_links else settings.infer_links is not False,
-        request_timeout=settings.request_timeout or DEFAULTS["request_timeout"],
+        request_timeout=request_timeout or settings.request_timeout or DEFAULTS["request_timeout"],
         exclude_checks=excluded,
         auth=settings.auth,
+        checks=tuple(c.strip() for c in checks.split(",") if c.strip()) if checks else None,
+        workers=workers,
+        include_operation=include_operation,
+        include_path=include_path,
+        request_deadline=request_deadline,
+        max_response_bytes=max_response_size,
     )
     text = render_text(result) if fmt == "text" else render(to_report(result), fmt)
     if output:

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from specward.commands.common import contract_option, format_option, output_option, write_report
+from specward.commands.drift import proto_options
 from specward.report import Finding, Report
 
 
@@ -32,6 +33,7 @@ from specward.report import Finding, Report
     metavar="SPEC",
     help="The upstream last synced with: also take over upstream wording changes.",
 )
+@proto_options
 @click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 when a sync would change anything."
 )
@@ -44,6 +46,9 @@ def sync(
     upstream: str | None,
     published: str | None,
     baseline: str | None,
+    protos: str | None,
+    baseline_protos: str | None,
+    proto_path: tuple[str, ...],
     check: bool,
     dry_run: bool,
     fmt: str = "text",
@@ -58,6 +63,11 @@ def sync(
     from specward.errors import SpecwardError
     from specward.sync import sync_file
 
+    proto_args: dict[str, Any] = {
+        "protos": protos,
+        "baseline_protos": baseline_protos,
+        "proto_path": proto_path,
+    }
     if all_dir:
         if contract or upstream or published:
             raise SpecwardError(
@@ -68,13 +78,15 @@ def sync(
             if c.upstream is None:
                 click.echo(f"{c.name}: no upstream, skipped", err=True)
                 continue
-            jobs.append(resolve_inputs(contract=c.path, baseline=baseline))
+            jobs.append(resolve_inputs(contract=c.path, baseline=baseline, **proto_args))
     else:
         if not contract and not (upstream and published):
             raise SpecwardError(
                 "pass --contract FILE, --all DIR, or both --upstream and --published"
             )
-        jobs = [resolve_inputs(upstream, published, baseline=baseline, contract=contract)]
+        jobs = [
+            resolve_inputs(upstream, published, baseline=baseline, contract=contract, **proto_args)
+        ]
     pending, quiet, results = False, fmt != "text", []
     for job in jobs:
         result = sync_file(

@@ -27,8 +27,10 @@ STACK_BYTES = 512 * 1024 * 1024
 _lock = threading.Lock()
 
 
-def run_deep(fn: Callable[..., T], *args: Any, what: str = "specs", **kwargs: Any) -> T:
-    """``fn(*args, **kwargs)`` with room for ``MAX_DEPTH`` frames.
+def run_deep(
+    fn: Callable[..., T], *args: Any, what: str = "specs", frames: int = 0, **kwargs: Any
+) -> T:
+    """``fn(*args, **kwargs)`` with room for ``frames`` (by default ``MAX_DEPTH``) frames.
 
     Raises :class:`SpecError` when even that is not enough (a structure nested or chained more
     than tens of thousands of levels deep); other exceptions propagate unchanged.
@@ -48,7 +50,7 @@ def run_deep(fn: Callable[..., T], *args: Any, what: str = "specs", **kwargs: An
         try:
             threading.stack_size(STACK_BYTES)
             thread = threading.Thread(target=target, name="specward-deep-walk", daemon=True)
-            sys.setrecursionlimit(max(old_limit, MAX_DEPTH))
+            sys.setrecursionlimit(max(old_limit, frames or MAX_DEPTH))
             thread.start()
         except (RuntimeError, ValueError, MemoryError):  # no room for such a thread
             sys.setrecursionlimit(old_limit)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from specward.contract.runner import ContractResult
+from specward.contract.runner import ContractResult, Failure
+from specward.model.schema import Source
 from specward.report import Finding, Report, RuleInfo
 
 _RULES = {
@@ -34,7 +35,14 @@ def to_report(result: ContractResult) -> Report:
                     message=f"{failure.title}: {failure.message}",
                     location=label,
                     operation=label,
-                    details={"curl": failure.curl, "phase": failure.phase},
+                    source=Source(result.spec, op.line or 1),  # SARIF: the operation's line
+                    details={
+                        "curl": failure.curl,
+                        "phase": failure.phase,
+                        "status": failure.status,
+                        "received": failure.received,
+                        "cause": failure.cause,
+                    },
                 )
             )
     tested = sum(1 for op in result.operations.values() if op.cases)
@@ -52,26 +60,46 @@ def to_report(result: ContractResult) -> Report:
     )
 
 
-def render_text(result: ContractResult) -> str:
-    """Per operation: PASS/FAIL with the checks run, then each failure with its curl command."""
+def groups(result: ContractResult) -> list[tuple[str, str, list[tuple[str, Failure]]]]:
+    """Failures grouped by check and cause, the largest group first."""
+    found: dict[tuple[str, str], list[tuple[str, Failure]]] = {}
+    for label in sorted(result.operations):
+        for failure in result.operations[label].failures:
+            found.setdefault((failure.check, failure.cause), []).append((label, failure))
+    ordered = sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [(check, cause, items) for (check, cause), items in ordered]
+
+
+def render_text(result: ContractResult, shown: int = 5) -> str:
+    """Failures grouped by check and cause (one example each: its curl, what came back), then
+    the verdict per operation in one line each for the failed ones, and a summary."""
     lines = [f"specward contract: {result.spec} against {result.target}"]
     for note in result.notes:
         lines.append(f"note: {note}")
     if result.links:
         lines.append(f"inferred {len(result.links)} link(s) for stateful testing")
-    for label in sorted(result.operations):
-        op = result.operations[label]
-        verdict = "PASS" if op.passed else "FAIL"
-        if not op.cases and op.passed:
-            verdict = "SKIP"
-        lines.append(f"{verdict:<5}{label}  ({op.cases} case(s), {len(op.checks)} check(s))")
-        for failure in op.failures:
-            lines.append(f"       [{failure.check}] {failure.title}: {failure.message}")
-            if failure.curl:
-                lines.append(f"         {failure.curl}")
+    for check, cause, items in groups(result):
+        labels = [label for label, _ in items]
+        where = labels[0] if len(labels) == 1 else f"{len(labels)} operations"
+        lines.append(f"FAIL [{check}] {cause} on {where}")
+        if len(labels) > 1:
+            more = len(labels) - shown
+            listed = ", ".join(labels[:shown]) + (f" and {more} more" if more > 0 else "")
+            lines.append(f"       {listed}")
+        label, example = items[0]
+        lines.append(f"       {label}: {example.title}: {example.message}")
+        if example.status is not None:
+            lines.append(f"       received {example.status}: {example.received or '(empty body)'}")
+        if example.curl:
+            lines.append(f"       {example.curl}")
+    tested = sum(1 for op in result.operations.values() if op.cases)
+    untested = sorted(k for k, op in result.operations.items() if not op.cases and op.passed)
+    if untested:
+        lines.append(f"SKIP {len(untested)} operation(s) not tested: {', '.join(untested)}")
     failed = sum(1 for op in result.operations.values() if not op.passed)
     verdict = "FAIL" if not result.passed else "ok"
     lines.append(
-        f"{verdict}: {failed} of {len(result.operations)} operation(s) failed, {result.failures} failure(s)"
+        f"{verdict}: {failed} of {len(result.operations)} operation(s) failed, "
+        f"{result.failures} failure(s) in {len(groups(result))} group(s); {tested} tested"
     )
     return "\n".join(lines) + "\n"

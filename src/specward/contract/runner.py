@@ -6,11 +6,15 @@ import base64
 import contextlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
+from specward.contract.guard import GUARD_HEADER, Guard, check_reachable
 from specward.contract.links import has_links, infer_links
+from specward.contract.reproduce import curl, received
 from specward.contract.settings import PHASES, check_names
 from specward.errors import SpecwardError
 from specward.model import Spec, load
@@ -21,13 +25,15 @@ RUN_LEVEL = "(run)"
 
 @dataclass
 class Failure:
-    """One distinct failed check on one operation."""
+    """One distinct failed check on one operation, with what reproduces it and what came back."""
 
     check: str
     title: str
     message: str
     curl: str
     phase: str
+    status: int | None = None
+    received: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -36,12 +42,25 @@ class Failure:
             "message": self.message,
             "curl": self.curl,
             "phase": self.phase,
+            "status": self.status,
+            "received": self.received,
         }
+
+    @property
+    def cause(self) -> str:
+        """What failures of one check share: ``undocumented 401``, else the failure's title."""
+        found = re.search(r"Received:\s*(\d{3})", self.message)
+        if self.check == "status_code_conformance" and found:
+            return f"undocumented {found.group(1)}"
+        if self.check == "not_a_server_error" and self.status:
+            return f"server error {self.status}"
+        return self.title
 
 
 @dataclass
 class OperationResult:
     operation: str
+    line: int | None = None
     checks: set[str] = field(default_factory=set)
     cases: int = 0
     failures: list[Failure] = field(default_factory=list)
@@ -110,12 +129,21 @@ def run_contract(
     max_failures: int | None = None,
     exclude_checks: tuple[str, ...] | list[str] = (),
     auth: dict[str, dict[str, str]] | None = None,
+    checks: tuple[str, ...] | list[str] | None = None,
+    workers: int = 1,
+    include_operation: str | None = None,
+    include_path: str | None = None,
+    request_deadline: float = 30.0,
+    max_response_bytes: int = 10 * 1024 * 1024,
 ) -> ContractResult:
     """Test ``spec_path`` against ``url`` (or the built-in mock) with Schemathesis; never raises on failures.
 
-    ``exclude_checks``: Schemathesis checks not to run. ``auth``: credentials per security scheme
-    (``{"ApiKey": {"api_key": "..."}}``, ``{"bearer": "..."}``, ``{"username", "password"}``),
-    sent where the spec declares them (header, query or cookie).
+    ``exclude_checks``: Schemathesis checks not to run; ``checks``: the only ones to run.
+    ``auth``: credentials per security scheme (``{"ApiKey": {"api_key": "..."}}``,
+    ``{"bearer": "..."}``, ``{"username", "password"}``), sent where the spec declares them.
+    ``include_operation``/``include_path``: regexes on ``METHOD /path`` and the path. Against a
+    ``url``, each request has a whole-request deadline and a response-size cap, and the URL is
+    checked for reachability first (one-line :class:`SpecwardError`).
     """
     if (url is None) == (not mock):
         raise SpecwardError("give exactly one of --url URL or --mock")
@@ -128,8 +156,24 @@ def run_contract(
         raise SpecwardError("--max-examples must be at least 1")
     try:
         excluded = check_names(list(exclude_checks))
+        selected = check_names(list(checks)) if checks else ()
     except ValueError as exc:
         raise SpecwardError(str(exc)) from None
+    if workers < 1:
+        raise SpecwardError("--workers must be at least 1")
+    for flag, pattern in (
+        ("--include-operation", include_operation),
+        ("--include-path", include_path),
+    ):
+        if pattern is not None:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise SpecwardError(
+                    f"{flag} {pattern!r}: not a regular expression ({exc})"
+                ) from None
+    if url is not None:
+        check_reachable(url)
     spec = load(spec_path)
     if not spec.operations:
         raise SpecwardError(f"{spec.name}: the spec declares no operations")
@@ -139,7 +183,8 @@ def run_contract(
         raw, links = infer_links(spec, raw)
     headers = dict(headers or {})
     auth = {k: dict(v) for k, v in (auth or {}).items()}
-    with _target(spec, url, mock, headers, auth) as base_url:
+    guard = (request_deadline, max_response_bytes, request_timeout)
+    with _target(spec, url, mock, headers, auth, guard) as base_url:
         result = _execute(
             spec,
             raw,
@@ -154,6 +199,12 @@ def run_contract(
                 max_failures=max_failures,
                 excluded=excluded,
                 auth=auth,
+                selected=selected,
+                workers=workers,
+                include_operation=include_operation,
+                include_path=include_path,
+                shown=(str(url).rstrip("/") if url else base_url),
+                secrets=_secret_names(spec, headers),
             ),
         )
     result.target = "mock" if mock else str(url)
@@ -161,7 +212,22 @@ def run_contract(
     result.options = {"max_examples": max_examples, "phases": list(phases or PHASES), "seed": seed}
     if excluded:
         result.options["exclude_checks"] = sorted(excluded)
+    if selected:
+        result.options["checks"] = sorted(selected)
+    for key, value in (("include_operation", include_operation), ("include_path", include_path)):
+        if value is not None:
+            result.options[key] = value
     return result
+
+
+def _secret_names(spec: Spec, headers: dict[str, str]) -> set[str]:
+    """Header and query names that carry credentials (shown as ``$TOKEN`` in curl commands)."""
+    out = {"authorization"}
+    for scheme in spec.security_schemes.values():
+        if str(scheme.get("type", "")).lower() == "apikey" and isinstance(scheme.get("name"), str):
+            out.add(scheme["name"].lower())
+    out.update(n.lower() for n in headers if re.search(r"auth|token|key|secret|cookie", n, re.I))
+    return out
 
 
 @contextlib.contextmanager
@@ -171,9 +237,16 @@ def _target(
     mock: bool,
     headers: dict[str, str],
     auth: dict[str, dict[str, str]],
+    guard: tuple[float, int, float],
 ) -> Iterator[str]:
     if not mock:
-        yield str(url).rstrip("/")
+        from specward.mock.server import BackgroundServer
+
+        parts = urlsplit(str(url))
+        deadline, max_bytes, read_timeout = guard
+        app = Guard(f"{parts.scheme}://{parts.netloc}", deadline, max_bytes, read_timeout)
+        with BackgroundServer(app) as local:
+            yield local + parts.path.rstrip("/")
         return
     from specward.mock import create_app
     from specward.mock.server import BackgroundServer
@@ -217,19 +290,27 @@ class _EngineOptions:
     max_failures: int | None
     excluded: tuple[str, ...] = ()
     auth: dict[str, dict[str, str]] | None = None
+    selected: tuple[str, ...] = ()
+    workers: int = 1
+    include_operation: str | None = None
+    include_path: str | None = None
+    shown: str = ""
+    secrets: frozenset[str] | set[str] = frozenset()
 
 
 def _config(options: _EngineOptions) -> Any:
     import schemathesis
 
-    checks: dict[str, Any] = {"enabled": True}
+    checks: dict[str, Any] = {"enabled": not options.selected}
+    for name in options.selected:
+        checks[name] = {"enabled": True}
     for name in options.excluded:
         checks[name] = {"enabled": False}
 
     data: dict[str, Any] = {
         "base-url": options.base_url,
         "seed": options.seed,
-        "workers": 1,
+        "workers": options.workers,
         "request-timeout": options.request_timeout,
         "generation": {
             "max-examples": options.max_examples,
@@ -268,11 +349,21 @@ def _execute(
             f"{spec.name}: Schemathesis cannot load the spec: {exc.message}"
         ) from None
     schema.location = spec.ws.entry.path.as_uri()
+    if options.include_operation or options.include_path:
+        schema = schema.include(
+            name_regex=options.include_operation, path_regex=options.include_path
+        )
+    wanted = [
+        op
+        for op in spec.operations.values()
+        if (options.include_operation is None or re.search(options.include_operation, op.label))
+        and (options.include_path is None or re.search(options.include_path, op.path))
+    ]
     result = ContractResult(
         spec.name,
         options.base_url,
         {},
-        {op.label: OperationResult(op.label) for op in spec.operations.values()},
+        {op.label: OperationResult(op.label, op.source.line) for op in wanted},
     )
     seen: set[tuple[str, str, str]] = set()
     for event in from_schema(schema).execute():
@@ -282,9 +373,10 @@ def _execute(
                 event.recorder,
                 str(event.phase.value if hasattr(event.phase, "value") else event.phase),
                 seen,
+                options,
             )
         elif isinstance(event, events.FuzzScenarioFinished):
-            _collect(result, event.recorder, "fuzz", seen)
+            _collect(result, event.recorder, "fuzz", seen, options)
         elif isinstance(event, events.NonFatalError):
             label = event.label or RUN_LEVEL
             message = _error_message(event)
@@ -308,7 +400,11 @@ def _execute(
 
 
 def _collect(
-    result: ContractResult, recorder: Any, phase: str, seen: set[tuple[str, str, str]]
+    result: ContractResult,
+    recorder: Any,
+    phase: str,
+    seen: set[tuple[str, str, str]],
+    options: _EngineOptions,
 ) -> None:
     for case_id, node in recorder.cases.items():
         label = node.value.operation.label
@@ -321,12 +417,34 @@ def _collect(
                 continue
             failure = info.failure
             message = " ".join(str(failure.message).split())
+            title = str(failure.title)
+            interaction = recorder.interactions.get(case_id)
+            response = interaction.response if interaction is not None else None
+            status, body = received(response)
+            guarded = _guard_reason(response)
+            if guarded:
+                title, message = "Guard: " + guarded.split(":", 1)[0], guarded
+            command = (
+                curl(interaction.request, options.base_url, options.shown, set(options.secrets))
+                if interaction is not None
+                else _curl(info.code_sample)
+            )
             _add(
                 result,
                 label,
-                Failure(check.name, str(failure.title), message, _curl(info.code_sample), phase),
+                Failure(check.name, title, message, command, phase, status, body),
                 seen,
             )
+
+
+def _guard_reason(response: Any) -> str:
+    if response is None:
+        return ""
+    headers = getattr(response, "headers", {}) or {}
+    for name, value in headers.items():
+        if str(name).lower() == GUARD_HEADER:
+            return str(value[0] if isinstance(value, list) else value)
+    return ""
 
 
 def _add(

@@ -11,9 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from specward.compare.renames import pair_renames
+from specward.compare.deep import run_deep
+from specward.compare.matcher import match_properties
+from specward.compare.schema_enums import membership
+from specward.compare.variants import compatible
 from specward.drift.mapping import Mapping, _body, _reachable, _success, infer_mapping
-from specward.drift.names import is_well_known, snake_case
+from specward.drift.names import is_well_known, name_key, snake_case
 from specward.drift.result import KINDS, PUBLISHED_ONLY, DriftItem, DriftResult
 from specward.drift.shapes import (
     ANY,
@@ -79,6 +82,9 @@ class _Comparer:
         self.inline_pub: set[str] = set()
         self.scope: list[str] | None = None
         self.snake_pairs = 0  # properties matched only once camelCase is written snake_case
+        # upstream definition -> {new property: (old property, proto field number)}
+        self.proto_renames: dict[str, dict[str, tuple[str, int]]] = {}
+        self.notes_by_pointer: dict[str, str] = {}  # removed property -> "possibly renamed" note
         self.camel_pairs = 0  # camelCase properties matched as written
 
     # -- output ------------------------------------------------------------------------------
@@ -115,11 +121,13 @@ class _Comparer:
     def equivalent(self, upstream: Schema, published: Schema) -> bool:
         """True when comparing the two nodes finds nothing (used for rename pairing)."""
         saved, self.items = self.items, []
+        marks = (set(self.inline_up), set(self.inline_pub), self.snake_pairs, self.camel_pairs)
         try:
             self.node(upstream, published, _Loc("", "", published.pointer))
             return not self.items
         finally:
             self.items = saved
+            self.inline_up, self.inline_pub, self.snake_pairs, self.camel_pairs = marks
 
     # -- schema nodes ------------------------------------------------------------------------
     def node(self, u: Schema, p: Schema, loc: _Loc) -> None:
@@ -228,10 +236,11 @@ class _Comparer:
         uvals, pvals = ru.enum, rp.enum
         if not uvals or pvals is None or "enum" not in rp.node:
             return
+        in_p, in_u = membership(pvals), membership(uvals)
         missing = [
-            v for i, v in enumerate(uvals) if v not in pvals and not (i == 0 and unspecified(v))
+            v for i, v in enumerate(uvals) if not in_p(v) and not (i == 0 and unspecified(v))
         ]
-        gone = [v for v in pvals if v not in uvals]
+        gone = [v for v in pvals if not in_u(v)]
         for kind_, values, message in (
             ("enum-value-added", missing, "upstream enum value {!r} is missing"),
             ("enum-value-removed", gone, "enum value {!r} no longer exists upstream"),
@@ -259,8 +268,7 @@ class _Comparer:
                 self.camel_pairs += 1
         added = {n: s for n, s in up_props.items() if n not in pairs}
         removed = {n: s for n, s in pub_props.items() if n not in pairs.values()}
-        renames = pair_renames(removed, added, lambda p, u: self.equivalent(u, p))
-        for old, new in renames:
+        for old, new, why in self.renamed(ru, removed, added, list(pub_props), list(up_props)):
             p = pub_props[old]
             self.add(
                 "property-renamed",
@@ -269,7 +277,7 @@ class _Comparer:
                 pointer=p.pointer,
                 pub_loc=f"{loc.pub}.{old}",
                 up_loc=f"{loc.up}.{new}",
-                details={"from": old, "to": new},
+                details={"from": old, "to": new, **why},
                 up_pointer=added[new].pointer,
                 line=p.line,
             )
@@ -296,6 +304,7 @@ class _Comparer:
                 pointer=s.pointer,
                 pub_loc=f"{loc.pub}.{name}",
                 up_loc=f"{loc.up}.{name}",
+                details={"note": note} if (note := self.notes_by_pointer.get(s.pointer)) else None,
                 line=s.line,
             )
         up_req, pub_req = set(ru.flattened_required()), set(rp.flattened_required())
@@ -313,6 +322,65 @@ class _Comparer:
                     line=p.line,
                 )
             self.node(u, p, child)
+
+    def renamed(
+        self,
+        ru: Schema,
+        removed: dict[str, Schema],
+        added: dict[str, Schema],
+        pub_order: list[str],
+        up_order: list[str],
+    ) -> list[tuple[str, str, dict[str, Any]]]:
+        """(published name, upstream name, evidence) of the properties upstream renamed.
+
+        Known renames first: proto field numbers (``--protos``), then the baseline (baseline ->
+        upstream, where texts and order are upstream's own), mapped onto the published names;
+        curated published text never blocks them. The rest goes to the matcher.
+        """
+        out: list[tuple[str, str, dict[str, Any]]] = []
+        left_pub, left_up = dict(removed), dict(added)
+        by_snake = {snake_case(n): n for n in left_pub}
+        for new, (old, why) in sorted(self.known_renames(ru).items()):
+            pub_old = old if old in left_pub else by_snake.get(snake_case(old))
+            if new in left_up and pub_old in left_pub:
+                out.append((pub_old, new, why))
+                left_pub.pop(pub_old)
+                left_up.pop(new)
+        found = match_properties(
+            left_pub,
+            left_up,
+            pub_order,
+            up_order,
+            lambda p, u: self.equivalent(u, p),
+            _raw,
+            lone_bonus=True,
+        )
+        for pair in found.pairs:
+            out.append((pair.old, pair.new, {"by": "matcher", **pair.evidence.details()}))
+        for old in left_pub:
+            note = found.note(old)
+            if note is not None:
+                self.notes_by_pointer[left_pub[old].pointer] = note
+        return out
+
+    def known_renames(self, ru: Schema) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Upstream property name -> (old upstream name, evidence) for the message ``ru``."""
+        name = _component(ru)
+        if name is None:
+            return {}
+        out: dict[str, tuple[str, dict[str, Any]]] = {}
+        old_s = self.baseline.schemas.get(name) if self.baseline is not None else None
+        if old_s is not None:
+            before, after = old_s.flattened_properties(), ru.flattened_properties()
+            gone = {n: v for n, v in before.items() if n not in after}
+            new = {n: v for n, v in after.items() if n not in before}
+            found = match_properties(gone, new, list(before), list(after), compatible, _raw)
+            for pair in found.pairs:
+                out[pair.new] = (pair.old, {"by": "baseline", **pair.evidence.details()})
+        for new, (old, number) in self.proto_renames.get(name, {}).items():
+            why = {"by": "proto field number", "field_number": number, "signals": ["field-number"]}
+            out[new] = (old, {**why, "score": 1.0})
+        return out
 
     # -- operations --------------------------------------------------------------------------
     def operation(self, uop: Operation, pop: Operation) -> None:
@@ -580,10 +648,18 @@ class _Comparer:
         for pkey in sorted(self.pub.operations, key=lambda k: (k[1], k[0])):
             if pkey not in matched_pub and self.in_scope(self.pub.operations[pkey]):
                 pop = self.pub.operations[pkey]
+                if self.in_baseline_operation(pop):
+                    kind_, message = (
+                        "operation-removed",
+                        "no longer exists upstream (in the baseline)",
+                    )
+                else:
+                    kind_, message = "published-only", "published-only: no upstream operation"
                 self.add(
-                    "operation-removed",
+                    kind_,
                     _Loc(pop.label, "", pop.pointer),
-                    "published-only: no upstream operation",
+                    message,
+                    details={"what": "operation"},
                     line=pop.source.line,
                 )
         for u, p in sorted(m.schemas.items()):
@@ -614,10 +690,15 @@ class _Comparer:
         for p in sorted(self.pub.schemas):
             if p not in skip_pub and not is_well_known(p) and (scoped is None or p in scoped):
                 ps = self.pub.schemas[p]
+                if self.in_baseline_schema(p):
+                    kind_, message = "schema-removed", "no longer exists upstream (in the baseline)"
+                else:
+                    kind_, message = "published-only", "published-only: no upstream schema"
                 self.add(
-                    "schema-removed",
+                    kind_,
                     _Loc(p, "", ps.pointer),
-                    "published-only: no upstream schema",
+                    message,
+                    details={"what": "schema"},
                     line=ps.line,
                 )
         self.descriptions()
@@ -637,6 +718,24 @@ class _Comparer:
                 item.pointer = join_pointer(parent, snake_case(name))
             elif item.kind == "property-renamed":
                 item.details["to"] = snake_case(item.details["to"])
+
+    def in_baseline_operation(self, pop: Operation) -> bool:
+        """A published operation the baseline (the upstream as last synced) had: upstream
+        removed it since, a real removal."""
+        if self.baseline is None:
+            return False
+        key = path_key(pop.path)
+        return any(
+            op.method == pop.method and path_key(self.mapping.published_path(op.path)) == key
+            for op in self.baseline.operations.values()
+        )
+
+    def in_baseline_schema(self, name: str) -> bool:
+        """A published schema whose counterpart the baseline had and upstream lost."""
+        if self.baseline is None:
+            return False
+        key = name_key(name)
+        return any(name_key(u) == key and u not in self.up.schemas for u in self.baseline.schemas)
 
     def in_scope(self, op: Operation) -> bool:
         """Published operations outside ``scope`` belong to other APIs of the same spec."""
@@ -719,6 +818,35 @@ def _dedupe(items: list[DriftItem]) -> list[DriftItem]:
     return out
 
 
+def _proto_renames(
+    upstream: Spec, overrides: dict[str, Any]
+) -> tuple[dict[str, dict[str, tuple[str, int]]], list[str]]:
+    """Renames by proto field number, from ``protos`` and ``baseline_protos`` (with
+    ``proto_path`` for imports), and notes; nothing unless both trees are given."""
+    if not overrides.get("protos") or not overrides.get("baseline_protos"):
+        return {}, []
+    from specward.drift import protos
+
+    includes = _strings(overrides.get("proto_path"))
+    old_roots, new_roots = _strings(overrides["baseline_protos"]), _strings(overrides["protos"])
+    before = protos.descriptor_sets(old_roots, includes)
+    after = protos.descriptor_sets(new_roots, includes, exclude=old_roots)
+    renames = protos.field_renames(before.fds, after.fds)
+    properties = {n: set(s.flattened_properties()) for n, s in upstream.schemas.items()}
+    notes = [f"protos: {len(renames)} field(s) renamed by number (same message, same field number)"]
+    skipped = sorted(set(before.skipped) | set(after.skipped))
+    if skipped:
+        notes.append(f"protos: {', '.join(skipped)} skipped: imports not found (pass --proto-path)")
+    return protos.renames_by_definition(renames, list(upstream.schemas), properties), notes
+
+
+def _strings(value: Any) -> list[str]:
+    """A contract value that may be one string or a list of them."""
+    if not value:
+        return []
+    return [str(v) for v in (value if isinstance(value, list) else [value])]
+
+
 def _levels(overrides: dict[str, Any]) -> dict[str, str]:
     levels: dict[str, str] = {}
     if overrides.get("fail_on_published_only"):
@@ -743,10 +871,16 @@ def compare(
     overrides = dict(mapping_overrides or {})
     mapping = infer_mapping(upstream, published, overrides)
     comparer = _Comparer(upstream, published, mapping, baseline, _levels(overrides))
+    comparer.proto_renames, proto_notes = _proto_renames(upstream, overrides)
     if overrides.get("scope"):
         scope = overrides["scope"]
         comparer.scope = [str(s) for s in (scope if isinstance(scope, list) else [scope])]
-    items = comparer.run()
+    items = run_deep(comparer.run, what=f"{upstream.name} and {published.name}")
+    silenced = {str(x) for x in overrides.get("published_only") or []}
+    if silenced:
+        items = [
+            i for i in items if not (i.kind in PUBLISHED_ONLY and i.published_location in silenced)
+        ]
     ignore = {str(x) for x in overrides.get("ignore") or []}
     if ignore:
         items = [
@@ -754,7 +888,26 @@ def compare(
             for i in items
             if i.published_location not in ignore and i.upstream_location not in ignore
         ]
-    notes = []
+    notes = list(proto_notes)
     if baseline is None:
         notes.append("no baseline: description differences are not reported (see --baseline)")
     return DriftResult(upstream, published, mapping, items, baseline, notes)
+
+
+def _raw(schema: Schema) -> dict[str, Any]:
+    """The node the matcher reads: the property's own keywords, with the referenced schema's
+    description when the property is only a ``$ref``."""
+    node = dict(schema.node) if isinstance(schema.node, dict) else {}
+    if "$ref" in node and "description" not in node:
+        node["description"] = schema.resolve().get("description")
+    return node
+
+
+def _component(schema: Schema) -> str | None:
+    """The component name of a top-level schema (``/definitions/X``, ``/components/schemas/X``)."""
+    tokens = split_pointer(schema.pointer)
+    if len(tokens) == 2 and tokens[0] == "definitions":
+        return tokens[1]
+    if len(tokens) == 3 and tokens[:2] == ["components", "schemas"]:
+        return tokens[2]
+    return None

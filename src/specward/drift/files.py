@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from specward import model
@@ -32,8 +33,12 @@ def resolve_inputs(
     *,
     baseline: str | None = None,
     contract: str | os.PathLike[str] | None = None,
+    protos: str | None = None,
+    baseline_protos: str | None = None,
+    proto_path: tuple[str, ...] | list[str] = (),
 ) -> DriftInputs:
-    """Merge explicit paths with a contract (explicit paths win)."""
+    """Merge explicit paths with a contract (explicit paths win); the contract's proto
+    directories are relative to its folder."""
     loaded = load_contract(contract) if contract else None
     baseline_file = None
     notes: list[str] = []
@@ -56,15 +61,32 @@ def resolve_inputs(
         raise SpecwardError(where if loaded else f"{where} (pass UPSTREAM or --contract FILE)")
     if not published:
         raise SpecwardError("no published spec given (pass PUBLISHED or --contract FILE)")
+    overrides = dict(loaded.drift) if loaded else {}
+    if loaded is not None:
+        for key in PROTO_KEYS:
+            if overrides.get(key):
+                overrides[key] = _contract_paths(loaded, overrides[key])
+    given = {"protos": protos, "baseline_protos": baseline_protos, "proto_path": list(proto_path)}
+    overrides.update({k: v for k, v in given.items() if v})
     return DriftInputs(
         upstream,
         published,
         baseline,
-        dict(loaded.drift) if loaded else None,
+        overrides or None,
         loaded,
         baseline_file,
         notes,
     )
+
+
+PROTO_KEYS = ("protos", "baseline_protos", "proto_path")
+
+
+def _contract_paths(contract: Contract, value: Any) -> list[str]:
+    """Folders named in a contract, relative to its folder, as paths from here."""
+    folder = Path(contract.path).resolve().parent
+    values = value if isinstance(value, list) else [value]
+    return [os.path.relpath(folder / str(v)) for v in values]
 
 
 def drift_files(

@@ -5,44 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from specward.compare.kinds import DRIFT_PUBLISHED_ONLY
 from specward.drift.mapping import Mapping
 from specward.model import Source, Spec
 from specward.report import Finding, Report, RuleInfo
 
-# kind -> (default level, summary)
-KINDS: dict[str, tuple[str, str]] = {
-    "operation-added": ("error", "An upstream operation is missing from the published spec."),
-    "operation-removed": (
-        "info",
-        "A published operation has no upstream counterpart (published-only).",
-    ),
-    "schema-added": ("error", "An upstream schema is missing from the published spec."),
-    "schema-removed": ("info", "A published schema has no upstream counterpart (published-only)."),
-    "property-added": ("error", "An upstream property is missing from the published schema."),
-    "property-removed": ("error", "A published property no longer exists upstream."),
-    "property-renamed": ("error", "A published property was renamed upstream."),
-    "property-type-changed": ("error", "Type, format or array-ness differs from upstream."),
-    "property-required-changed": (
-        "warning",
-        "Upstream requires a property the published spec leaves optional.",
-    ),
-    "enum-value-added": ("error", "An upstream enum value is missing from the published enum."),
-    "enum-value-removed": ("error", "A published enum value no longer exists upstream."),
-    "parameter-added": (
-        "error",
-        "An upstream parameter (or request body) is missing from the published operation.",
-    ),
-    "parameter-removed": (
-        "warning",
-        "A published parameter (or request body) no longer exists upstream.",
-    ),
-    "parameter-changed": ("error", "A parameter's type or requiredness differs from upstream."),
-    "description-changed": (
-        "info",
-        "Upstream wording changed since the baseline and differs from the published text.",
-    ),
-}
-PUBLISHED_ONLY = ("operation-removed", "schema-removed")
+
+def _kinds() -> dict[str, tuple[str, str]]:
+    """kind -> (default level, summary): the ``drift`` family of the rule registry."""
+    from specward.rules import REGISTRY
+    from specward.rules.drift import FAMILY
+
+    return {
+        r.id: (r.level, r.doc.split(". ")[0].rstrip(".") + ".")
+        for r in REGISTRY.all()
+        if r.family == FAMILY
+    }
+
+
+KINDS: dict[str, tuple[str, str]] = _kinds()
+PUBLISHED_ONLY = (DRIFT_PUBLISHED_ONLY,)
 
 
 @dataclass

@@ -6,14 +6,20 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from specward.errors import SpecError
-from specward.load.parse import MAX_BYTES, line_of, parse_text
+from specward.load.limits import MAX_BYTES, MAX_REF_CHAIN
+from specward.load.parse import line_of, parse_text
 from specward.load.pointer import join_pointer, split_pointer
+from specward.load.resolver import RefRefused, confine, is_remote
 from specward.load.source import FileSource, GitSource, open_source
 from specward.load.walk import iter_refs
 
 REMOTE_PREFIXES = ("http://", "https://")
+"""Kept for callers; :func:`specward.load.resolver.is_remote` is the rule (any URI scheme)."""
+
+_Derefed = tuple[Any, "Document", str]
 
 
 @dataclass
@@ -34,6 +40,14 @@ class Workspace:
     allow_remote: bool = False
     max_bytes: int = MAX_BYTES
     docs: dict[Path, Document] = field(default_factory=dict)
+    _derefs: dict[tuple[int, Path], tuple[Any, _Derefed | SpecError, int]] = field(
+        default_factory=dict, repr=False
+    )
+
+    @property
+    def on_disk(self) -> bool:
+        """Files come from the file system (so symlinks are checked on their real path)."""
+        return isinstance(self.source, FileSource)
 
     @property
     def data(self) -> Any:
@@ -69,24 +83,15 @@ class Workspace:
         if not isinstance(ref, str):
             raise SpecError("$ref must be a string", base.name, line)
         target_file, _, fragment = ref.partition("#")
-        if target_file.startswith(REMOTE_PREFIXES):
+        doc = base
+        if is_remote(target_file):
             if not self.allow_remote:
-                raise SpecError(
+                raise RefRefused(
                     f"remote $ref {ref!r} refused (remote refs are not allowed)", base.name, line
                 )
-            raise SpecError(f"remote $ref {ref!r} is not supported", base.name, line)
-        doc = base
+            raise RefRefused(f"remote $ref {ref!r} is not supported", base.name, line)
         if target_file:
-            path = Path(os.path.normpath(base.path.parent / target_file))
-            root = self.source.root
-            if not (path == root or root in path.parents):
-                raise SpecError(f"$ref {ref!r} leaves the spec's folder", base.name, line)
-            try:
-                doc = self.document(path)
-            except SpecError as exc:
-                raise SpecError(
-                    f"unresolvable $ref {ref!r}: {exc.message}", base.name, line
-                ) from None
+            doc = self._target_document(ref, target_file, base, line)
         node = doc.data
         try:
             tokens = split_pointer(fragment)
@@ -101,17 +106,71 @@ class Workspace:
                 raise SpecError(f"unresolvable $ref {ref!r}", base.name, line)
         return node, doc, join_pointer("", *tokens)
 
-    def deref(self, node: Any, doc: Document, pointer: str = "") -> tuple[Any, Document, str]:
-        """Follow a chain of ``$ref`` objects to the first non-reference; cycles are an error."""
-        seen: set[tuple[Path, str]] = set()
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            target, tdoc, tptr = self.resolve(node["$ref"], doc, (node, "$ref"))
-            mark = (tdoc.path, tptr)
-            if mark in seen:
-                raise SpecError(f"circular $ref {node['$ref']!r}", doc.name, line_of(node, "$ref"))
-            seen.add(mark)
-            node, doc, pointer = target, tdoc, tptr
-        return node, doc, pointer
+    def _target_document(
+        self, ref: str, target_file: str, base: Document, line: int | None
+    ) -> Document:
+        """The document a file ``$ref`` names, confined to the spec's folder (on its real path)."""
+        path = Path(os.path.normpath(base.path.parent / unquote(target_file)))
+        if path not in self.docs and not confine(path, self.source.root, real=self.on_disk):
+            raise RefRefused(f"$ref {ref!r} leaves the spec's folder", base.name, line)
+        try:
+            return self.document(path)
+        except SpecError as exc:
+            raise SpecError(f"unresolvable $ref {ref!r}: {exc.message}", base.name, line) from None
+
+    def deref(self, node: Any, doc: Document, pointer: str = "") -> _Derefed:
+        """Follow a chain of ``$ref`` objects to the first non-reference; cycles are an error.
+
+        Every hop is remembered, so resolving each link of a long chain stays linear overall;
+        a chain longer than ``MAX_REF_CHAIN`` is refused.
+        """
+        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+            return node, doc, pointer
+        chain: list[tuple[Any, Document]] = []
+        index: dict[int, int] = {}
+        outcome: _Derefed | SpecError
+        rest = 0  # hops below the point where a remembered result was found
+        while True:
+            hit = self._derefs.get((id(node), doc.path))
+            if hit is not None:
+                outcome, rest = hit[1], hit[2]
+                break
+            if id(node) in index:
+                outcome = self._circular(chain, index[id(node)])
+                break
+            index[id(node)] = len(chain)
+            chain.append((node, doc))
+            if len(chain) > MAX_REF_CHAIN:
+                outcome = _too_long(node, doc)
+                break
+            try:
+                node, doc, pointer = self.resolve(node["$ref"], doc, (node, "$ref"))
+            except SpecError as exc:
+                outcome = exc
+                break
+            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+                outcome = (node, doc, pointer)
+                break
+        for depth, (hop, hop_doc) in enumerate(reversed(chain), start=1):
+            own = outcome
+            if isinstance(outcome, _Circle):
+                own = outcome.errors.get(id(hop), outcome.tail)
+            if depth + rest > MAX_REF_CHAIN and not isinstance(own, SpecError):
+                own = _too_long(hop, hop_doc)
+            self._derefs[(id(hop), hop_doc.path)] = (hop, own, depth + rest)
+        found = self._derefs[(id(chain[0][0]), chain[0][1].path)][1] if chain else outcome
+        if isinstance(found, SpecError):
+            raise found
+        return found
+
+    @staticmethod
+    def _circular(chain: list[tuple[Any, Document]], start: int) -> _Circle:
+        """The errors of a cycle: each member at its own ``$ref``, the way in at the last one."""
+        errors = {
+            id(hop): SpecError(f"circular $ref {hop['$ref']!r}", hop_doc.name, line_of(hop, "$ref"))
+            for hop, hop_doc in chain[start:]
+        }
+        return _Circle(errors, errors[id(chain[-1][0])])
 
     def iter_refs(self) -> list[tuple[Document, Any, str]]:
         """Every ``$ref`` in every reachable local document: (document, container, ref)."""
@@ -126,13 +185,28 @@ class Workspace:
             for container, ref in iter_refs(doc.data):
                 found.append((doc, container, ref))
                 target_file = ref.partition("#")[0] if isinstance(ref, str) else ""
-                if target_file and not target_file.startswith(REMOTE_PREFIXES):
+                if target_file and not is_remote(target_file):
                     try:
                         _, tdoc, _ = self.resolve(ref.partition("#")[0], doc)
                     except SpecError:
                         continue
                     pending.append(tdoc)
         return found
+
+
+def _too_long(node: Any, doc: Document) -> SpecError:
+    return SpecError(
+        f"$ref chain longer than {MAX_REF_CHAIN} references", doc.name, line_of(node, "$ref")
+    )
+
+
+class _Circle(SpecError):
+    """The outcome of a walk that closed a cycle (one error per member, ``tail`` for the rest)."""
+
+    def __init__(self, errors: dict[int, SpecError], tail: SpecError) -> None:
+        super().__init__(tail.message, tail.file, tail.line)
+        self.errors = errors
+        self.tail = tail
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -189,5 +263,19 @@ def load_spec(
     entry = _read_document(source, path, max_bytes)
     ws = Workspace(source=source, entry=entry, allow_remote=allow_remote, max_bytes=max_bytes)
     ws.docs[path] = entry
+    detect_version(entry.data, entry.name)
+    return ws
+
+
+def load_text(text: str, path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Workspace:
+    """A spec from ``text`` as if it were the file at ``path`` (its references resolve beside
+    ``path``); nothing is written. Raise :class:`SpecError` on any bad input."""
+    source, entry_path = open_source(os.fspath(path), git=False)
+    name = source.display(entry_path)
+    if len(text.encode("utf-8")) > max_bytes:
+        raise SpecError(f"text is over the {max_bytes}-byte limit", name)
+    entry = Document(path=entry_path, name=name, data=parse_text(text, name))
+    ws = Workspace(source=source, entry=entry, max_bytes=max_bytes)
+    ws.docs[entry_path] = entry
     detect_version(entry.data, entry.name)
     return ws

@@ -21,11 +21,10 @@ try:  # libyaml when available, the pure-Python parser otherwise
 except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 32 * 1024 * 1024
-"""Largest spec file accepted (32 MiB)."""
+from specward.load.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES
+from specward.load.walk import nesting_depth
 
-MAX_NODES = 5_000_000
-"""Largest node count after alias expansion; a document over it is an alias bomb."""
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Mapping", "Sequence", "line_of", "parse_text"]
 
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]")
 """Something that may be a YAML anchor; documents without one cannot hold an alias bomb."""
@@ -130,23 +129,36 @@ class _TooLarge(Exception):
     pass
 
 
+class _TooDeep(Exception):
+    pass
+
+
+def _too_deep(file: str, line: int | None = None) -> SpecError:
+    return SpecError(
+        f"document nests mappings and lists more than {MAX_DEPTH} levels deep", file, line
+    )
+
+
 def _convert(root: yaml.Node) -> Any:
     """Build containers from nodes, sharing aliased nodes and keeping cycles as cycles."""
     memo: dict[int, Any] = {}
 
-    def build(node: yaml.Node) -> Any:
+    def build(node: yaml.Node, depth: int) -> Any:
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
         key = id(node)
         if key in memo:
             return memo[key]
+        if depth >= MAX_DEPTH:
+            raise _TooDeep(node.start_mark.line + 1)
+        depth += 1
         if isinstance(node, yaml.SequenceNode):
             seq = Sequence()
             seq.line = node.start_mark.line + 1
             memo[key] = seq
             lines = seq.lines
             for child in node.value:
-                seq.append(build(child))
+                seq.append(build(child, depth))
                 lines.append(child.start_mark.line + 1)
             return seq
         mapping = Mapping()
@@ -155,19 +167,19 @@ def _convert(root: yaml.Node) -> Any:
         lines = mapping.lines
         for knode, vnode in node.value:
             if knode.tag == _MERGE:
-                merged = build(vnode)
+                merged = build(vnode, depth)
                 for part in merged if isinstance(merged, list) else [merged]:
                     if isinstance(part, dict):
                         for k, v in part.items():
                             mapping.setdefault(k, v)
                             lines.setdefault(k, line_of(part, k) or mapping.line)
                 continue
-            name = knode.value if isinstance(knode, yaml.ScalarNode) else str(build(knode))
-            mapping[name] = build(vnode)
+            name = knode.value if isinstance(knode, yaml.ScalarNode) else str(build(knode, depth))
+            mapping[name] = build(vnode, depth)
             lines[name] = knode.start_mark.line + 1
         return mapping
 
-    return build(root)
+    return build(root, 0)
 
 
 def _looks_like_json(text: str) -> bool:
@@ -187,6 +199,8 @@ def parse_text(text: str, file: str, *, max_nodes: int = MAX_NODES) -> Any:
         try:
             with_lines = _parse_yaml(text, file, max_nodes)
         except SpecError:
+            if nesting_depth(data) > MAX_DEPTH:
+                raise _too_deep(file) from None
             return data
         # YAML 1.1 reads some JSON scalars differently (1e5); keep lines only when both agree
         return with_lines if with_lines == data else data
@@ -220,8 +234,10 @@ def _parse_yaml(text: str, file: str, max_nodes: int) -> Any:
         ) from None
     try:
         return _convert(node)
+    except _TooDeep as exc:
+        raise _too_deep(file, exc.args[0]) from None
     except RecursionError:
-        raise SpecError("document is nested too deeply", file) from None
+        raise _too_deep(file) from None
 
 
 def _parse_json(text: str, file: str) -> Any:

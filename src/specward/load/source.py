@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from specward.errors import SpecError
-from specward.load.parse import MAX_BYTES
+from specward.load.limits import MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -66,18 +66,29 @@ class GitSource:
     def _rel(self, path: Path) -> str:
         return PurePosixPath(os.path.relpath(path, self.repo)).as_posix()
 
-    def read(self, path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-        spec = self.key(path)
+    def kind(self, path: Path) -> tuple[str, int]:
+        """``("blob", size)``, ``("tree", 0)``... or ``("missing", 0)`` for ``path`` at the revision."""
         proc = subprocess.run(
-            ["git", "-C", str(self.repo), "cat-file", "-s", spec],
+            ["git", "-C", str(self.repo), "cat-file", "--batch-check"],
+            input=self.key(path) + "\n",
             capture_output=True,
             text=True,
             check=False,
         )
-        if proc.returncode != 0:
-            raise SpecError(f"not found in git: {_first_line(proc.stderr)}", spec)
-        if int(proc.stdout.strip() or 0) > max_bytes:
-            raise SpecError(f"file is over the {max_bytes}-byte limit", spec)
+        parts = proc.stdout.split()
+        if proc.returncode != 0 or len(parts) != 3 or not parts[2].isdigit():
+            return "missing", 0
+        return parts[1], int(parts[2])
+
+    def read(self, path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+        spec = self.key(path)
+        kind, size = self.kind(path)
+        if kind == "tree":
+            raise SpecError(f"{spec} is a folder, not a spec file")
+        if kind != "blob":
+            raise SpecError(f"not found in git: no {self._rel(path)!r} at {self.rev}", spec)
+        if size > max_bytes:
+            raise SpecError(f"file is {size} bytes, over the {max_bytes}-byte limit", spec)
         proc = subprocess.run(
             ["git", "-C", str(self.repo), "show", spec], capture_output=True, check=False
         )
@@ -103,9 +114,9 @@ def split_git_ref(ref: str) -> tuple[str, str] | None:
     return rev, path
 
 
-def open_source(ref: str) -> tuple[FileSource | GitSource, Path]:
-    """Source and entry path for a file path or a ``REV:path`` reference."""
-    git = split_git_ref(ref)
+def open_source(ref: str, *, git: bool = True) -> tuple[FileSource | GitSource, Path]:
+    """Source and entry path for a file path or (unless ``git`` is False) a ``REV:path``."""
+    git = split_git_ref(ref) if git else None
     if git is None:
         path = Path(os.path.abspath(ref))
         return FileSource(root=path.parent, absolute=os.path.isabs(ref)), path
@@ -124,6 +135,16 @@ def open_source(ref: str) -> tuple[FileSource | GitSource, Path]:
     )
     if check.returncode != 0:
         raise SpecError(f"unknown git revision {rev!r}", ref)
-    # git paths are relative to the repository root, like `git show REV:path`
-    path = (repo / rel).absolute()
+    path = _git_path(repo, rel, ref)
     return GitSource(repo=repo, rev=rev, root=path.parent), path
+
+
+def _git_path(repo: Path, rel: str, ref: str) -> Path:
+    """Where ``REV:rel`` points, as git reads it: relative to the repository root, except that
+    ``./x`` and ``../x`` are relative to the current folder."""
+    relative = rel in (".", "..") or rel.startswith(("./", "../"))
+    base = Path(os.path.realpath(os.getcwd())) if relative else repo
+    path = Path(os.path.normpath(base / rel))
+    if not (path == repo or repo in path.parents):
+        raise SpecError(f"{ref!r} points outside the git repository")
+    return path

@@ -32,3 +32,20 @@ def iter_refs(data: Any, seen: set[int] | None = None) -> Iterator[tuple[dict[st
             ref = node.get("$ref")
             if isinstance(ref, str):
                 yield node, ref
+
+
+def nesting_depth(data: Any) -> int:
+    """How deeply mappings and lists nest in ``data`` (a scalar is 0; no recursion; a shared
+    node is measured once, where it is first reached)."""
+    deepest = 0
+    seen: set[int] = set()
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, (dict, list)) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        deepest = max(deepest, depth)
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((v, depth + 1) for v in children if isinstance(v, (dict, list)))
+    return deepest

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from specward.errors import SpecError
+from specward.mock.envelope import phrase, purpose_of
 from specward.mock.errors import PROBLEM, ErrorResponder, Reply
 from specward.mock.headers import response_headers
 from specward.mock.plan import (
@@ -30,24 +31,36 @@ from specward.mock.plan import (
     security_plan,
     success_response,
 )
+from specward.mock.prism import Prefer, allow_list, cors_headers, parse_prefer, preflight
 from specward.mock.request_checks import Invalid, check_security, parameters, request_body
 from specward.mock.resources import Resources, missing
 from specward.mock.responses import encode
 from specward.mock.routes import Router
 from specward.mock.schemas import SchemaSet
 from specward.mock.shapes import infer_collections, parents_of
-from specward.mock.state import CANCELLED, Store
+from specward.mock.state import Store
 from specward.mock.synth import Synthesizer, Unsatisfiable
 from specward.mock.violations import Violation
 from specward.model import Operation, Spec, load, path_key
 
+_ALL = ("GET", "PUT", "POST", "DELETE", "PATCH")
 __all__ = ["PROBLEM", "Invalid", "MockApp", "Reply", "check_spec", "create_app"]
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
-_MAX_BODY = 10 * 1024 * 1024
+MAX_BODY = 10 * 1024 * 1024
+
+
+def _declared_length(headers: list[tuple[bytes, bytes]]) -> int:
+    for name, value in headers:
+        if name.lower() == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return 0
+    return 0
 
 
 def create_app(
@@ -55,28 +68,47 @@ def create_app(
     *,
     seed: int = 0,
     tokens: Iterable[str] | None = None,
+    cors: bool = True,
+    max_body: int = MAX_BODY,
+    max_resources: int = 5000,
 ) -> MockApp:
-    """The ASGI app mocking a spec. ``tokens``: accepted credentials (None accepts any non-empty)."""
+    """The ASGI app mocking a spec. ``tokens``: accepted credentials (None accepts any non-empty);
+    ``max_body``: request bodies above it get 413; ``max_resources``: kept per collection."""
     spec = spec_or_path if isinstance(spec_or_path, Spec) else load(spec_or_path)
-    return MockApp(spec, seed=seed, tokens=tokens)
+    return MockApp(
+        spec, seed=seed, tokens=tokens, cors=cors, max_body=max_body, max_resources=max_resources
+    )
 
 
 class MockApp:
     """A stateful mock of one spec; call it as an ASGI app or use :meth:`handle` directly."""
 
-    def __init__(self, spec: Spec, *, seed: int = 0, tokens: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        spec: Spec,
+        *,
+        seed: int = 0,
+        tokens: Iterable[str] | None = None,
+        cors: bool = True,
+        max_body: int = MAX_BODY,
+        max_resources: int = 5000,
+    ) -> None:
         self.spec = spec
         self.seed = seed
+        self.cors = cors
+        self.max_body = max_body
+        self._dynamic = 0
         self.tokens = set(tokens) if tokens is not None else None
         self.schemas = SchemaSet(spec)
+        self.request_schemas = self.schemas.request_view()
         self.synth = Synthesizer(self.schemas)
-        self.store = Store()
+        self.store = Store(max_items=max_resources)
         self.base = [s for s in spec.base_path.split("/") if s]
         self.collections = infer_collections(spec)
         self.routes: Router[dict[str, OpPlan]] = Router()
         self._templates: dict[tuple[str, str], Any] = {}
         self._cache: dict[tuple[Any, ...], bytes] = {}
-        self.problems: list[str] = []
+        self.problems: list[str] = list(dict.fromkeys(self.schemas.problems))
         self.errors = ErrorResponder(spec, self.schemas, self.synth, seed)
         self.resources = Resources(
             self.store, self.schemas, self.synth, seed, self._template, self.routes.targets
@@ -118,7 +150,7 @@ class MockApp:
 
     def _plan(self, op: Operation, v2: bool) -> OpPlan:
         params = [
-            plan_param(p, self.schemas, v2)
+            plan_param(p, self.request_schemas, v2)
             for p in op.parameters.values()
             if p.location in ("path", "query", "header", "cookie")
         ]
@@ -127,7 +159,7 @@ class MockApp:
             media = {}
             for name, mt in op.request_body.content.items():
                 media[name.split(";")[0].strip().lower()] = (
-                    self.schemas.locate(mt.schema)[0] if mt.schema is not None else None
+                    self.request_schemas.locate(mt.schema)[0] if mt.schema is not None else None
                 )
             form = any(
                 m in ("application/x-www-form-urlencoded", "multipart/form-data") for m in media
@@ -166,14 +198,16 @@ class MockApp:
                     return
         if scope["type"] != "http":
             return
-        chunks = []
+        chunks: list[bytes] = []
         size = 0
         more = True
-        while more:
+        too_large = _declared_length(scope.get("headers", [])) > self.max_body
+        while more and not too_large:
             message = await receive()
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size <= _MAX_BODY:
+            too_large = size > self.max_body
+            if not too_large:
                 chunks.append(chunk)
             more = message.get("more_body", False)
         raw_path = scope.get("raw_path") or scope["path"].encode()
@@ -182,7 +216,8 @@ class MockApp:
             raw_path.decode("latin-1").split("?", 1)[0],
             scope.get("query_string", b"").decode("latin-1"),
             scope.get("headers", []),
-            b"".join(chunks),
+            b"" if too_large else b"".join(chunks),
+            too_large=too_large,
         )
         headers = [(b"content-length", str(len(payload)).encode())]
         if media:
@@ -201,44 +236,143 @@ class MockApp:
         query: str,
         headers: list[tuple[bytes, bytes]],
         body: bytes,
+        *,
+        too_large: bool = False,
     ) -> Reply:
-        """Answer one request: (status, content type, body, extra headers)."""
+        """Answer one request: (status, content type, body, extra headers).
+
+        ``too_large``: the body was over ``max_body`` and not read (answered 413).
+        """
+        hdrs = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in headers}
+        reply = self._route(method.upper(), raw_path, query, hdrs, body, too_large)
+        if self.cors and "origin" in hdrs:
+            status, media, payload, extra = reply
+            reply = status, media, payload, [*extra, *cors_headers(hdrs["origin"])]
+        return reply
+
+    def matches(self, raw_path: str) -> list[tuple[dict[str, OpPlan], list[str]]]:
         parts = [unquote(s) for s in raw_path.split("/")[1:]]
         if parts and parts[-1] == "":
             parts.pop()
-        match = None
+        found = []
         if self.base and parts[: len(self.base)] == self.base:
             # served both with and without the server URL's path: the prefixed form first
-            match = self.routes.match(parts[len(self.base) :])
-            if match is not None:
-                parts = parts[len(self.base) :]
-        match = match or self.routes.match(parts)
-        if match is None:
+            found = list(self.routes.match_all(parts[len(self.base) :]))
+        return found or list(self.routes.match_all(parts))
+
+    def _route(
+        self,
+        method: str,
+        raw_path: str,
+        query: str,
+        hdrs: dict[str, str],
+        body: bytes,
+        too_large: bool,
+    ) -> Reply:
+        matches = self.matches(raw_path)
+        # the methods of the most literal matching path (what the spec lists for that path)
+        allowed = allow_list(set(matches[0][0]) if matches else {m for m in _ALL})
+        if self.cors and method == "OPTIONS" and "access-control-request-method" in hdrs:
+            return preflight(hdrs.get("access-control-request-headers", ""), allowed)
+        if not matches:
             message = f"no operation matches {raw_path}"
             return self.errors.reply(
                 None, "missing", message, [Violation(("path",), message, "not_found")]
             )
-        methods, values = match
-        plan = methods.get(method.upper())
-        if plan is None:
-            if method.upper() == "HEAD" and "GET" in methods:
-                plan = methods["GET"]
-            else:
-                allow = ", ".join(sorted(methods))
-                message = f"{method} is not allowed here (allowed: {allow})"
-                status, media, payload, extra = self.errors.reply(
-                    None, "method", message, [Violation(("method",), message, "method_not_allowed")]
-                )
-                return status, media, payload, [*extra, (b"allow", allow.encode())]
+        found = next(
+            (
+                (p, values)
+                for methods, values in matches
+                if (p := methods.get(method) or (methods.get("GET") if method == "HEAD" else None))
+            ),
+            None,
+        )
+        if found is None:
+            allow = ", ".join(allowed).encode()
+            if method == "OPTIONS":
+                return 204, None, b"", [(b"allow", allow)]
+            message = f"{method} is not allowed here (allowed: {', '.join(allowed)})"
+            status, media, payload, extra = self.errors.reply(
+                None, "method", message, [Violation(("method",), message, "method_not_allowed")]
+            )
+            return status, media, payload, [*extra, (b"allow", allow)]
+        plan, values = found
+        if too_large:
+            message = f"request body larger than the mock's limit of {self.max_body} bytes"
+            return self.errors.reply(
+                plan, "too_large", message, [Violation(("body",), message, "too_large")]
+            )
         try:
-            hdrs = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in headers}
+            prefer = parse_prefer(hdrs["prefer"]) if "prefer" in hdrs else None
+            if prefer is not None and prefer.code is not None and prefer.code >= 400:
+                return self._preferred_error(plan, prefer.code)
             qs = parse_qsl(query, keep_blank_values=True)
             check_security(plan, hdrs, qs, self.tokens)
-            args = parameters(plan, values, hdrs, qs, self.schemas)
-            payload = request_body(plan, hdrs, body, self.schemas)
-            return self._respond(plan, values, args, payload)
+            args = parameters(plan, values, hdrs, qs, self.request_schemas)
+            payload = request_body(plan, hdrs, body, self.request_schemas)
+            if prefer is not None and (
+                prefer.example or prefer.dynamic or prefer.code != plan.success.status
+            ):
+                return self._preferred(plan, prefer)
+            return self._respond(plan, values, args, payload, len(body))
         except Invalid as exc:
             return self._error(plan, exc)
+
+    # -- Prefer ---------------------------------------------------------------------------------------
+    def _response_key(self, plan: OpPlan, code: int) -> str:
+        for key in (str(code), f"{str(code)[0]}XX", f"{str(code)[0]}xx"):
+            if key in plan.op.responses:
+                return key
+        declared = ", ".join(sorted(plan.op.responses))
+        message = f"Prefer: code={code}: {plan.op.label} declares no {code} response (declared: {declared})"
+        raise Invalid(message, "invalid", [Violation(("header", "prefer"), message, "prefer")])
+
+    def _preferred_error(self, plan: OpPlan, code: int) -> Reply:
+        key = self._response_key(plan, code)
+        description = (plan.op.responses[key].description or "").strip().rstrip(".")
+        message = description or phrase(code)
+        return self.errors.reply(plan, purpose_of(code), message, status=code, key=key)
+
+    def _preferred(self, plan: OpPlan, prefer: Prefer) -> Reply:
+        """A stateless answer from the response, example or dynamic value the client asked for."""
+        code = prefer.code or plan.success.status
+        key = self._response_key(plan, code)
+        response = plan.op.responses[key]
+        media = pick_media(response.content)
+        headers, _ = response_headers(
+            response, self.schemas, self.synth, f"{self.seed}:{plan.op.label}:{key}"
+        )
+        if media is None:
+            return code, None, b"", headers
+        node = self.schemas.locate(media.schema)[0] if media.schema is not None else None
+        if prefer.example:
+            value = self._named_example(plan, media, prefer.example)
+        elif prefer.dynamic and node is not None:
+            self._dynamic += 1
+            rng = random.Random(f"{self.seed}:{plan.op.label}:dynamic:{self._dynamic}")
+            try:
+                value = self.synth.fresh(node, rng)
+            except Unsatisfiable:
+                value = self._template(plan)
+        else:
+            has, example = media_example(media, self.spec)
+            value = example if has else self._template(plan)
+            if not has and node is not None and code != plan.success.status:
+                value = self.synth.value(node, random.Random(f"{self.seed}:{plan.op.label}:{key}"))
+        return code, media.name, encode(value, media.name), headers
+
+    def _named_example(self, plan: OpPlan, media: Any, name: str) -> Any:
+        raw = media.raw if isinstance(media.raw, dict) else {}
+        examples = raw.get("examples") if isinstance(raw.get("examples"), dict) else {}
+        found = examples.get(name)
+        if isinstance(found, dict) and "$ref" in found:
+            ref = str(found["$ref"]).rsplit("/", 1)[-1]
+            found = self.spec.ws.entry.data.get("components", {}).get("examples", {}).get(ref)
+        if isinstance(found, dict) and "value" in found:
+            return found["value"]
+        known = ", ".join(sorted(examples)) or "none"
+        message = f"Prefer: example={name}: no such example (known: {known})"
+        raise Invalid(message, "invalid", [Violation(("header", "prefer"), message, "prefer")])
 
     # -- responses -----------------------------------------------------------------------------------
     def _template(self, plan: OpPlan) -> Any:
@@ -260,7 +394,9 @@ class MockApp:
             self._templates[key] = value
         return self._templates[key]
 
-    def _respond(self, plan: OpPlan, values: list[str], args: dict[str, Any], body: Any) -> Reply:
+    def _respond(
+        self, plan: OpPlan, values: list[str], args: dict[str, Any], body: Any, size: int
+    ) -> Reply:
         """Answer by role; ``values`` are the path parameter values in template order."""
         self.resources.check_parents(plan, values)
         if plan.role == "plain":
@@ -269,26 +405,24 @@ class MockApp:
         if plan.role == "sub" or coll is None:
             return self._ok(plan, self._template(plan), cache=True)
         depth = coll.path.count("{}")
-        scope = tuple(values[:depth])
-        bucket = self.store.bucket(coll.path, scope)
+        bucket = self.store.bucket(coll.path, tuple(values[:depth]))
+        res = self.resources
         if plan.role == "create":
-            return self._ok(plan, self.resources.create(plan, coll, bucket, body))
+            return self._ok(plan, res.create(plan, coll, bucket, body, size))
         if plan.role == "list":
-            return self._ok(plan, self.resources.listing(plan, bucket, args))
+            return self._ok(plan, res.listing(plan, coll, bucket, args))
         rid = values[depth] if len(values) > depth else ""
         current = bucket.get(rid)
         if current is None:
             raise missing(coll, rid)
         if plan.role == "delete":
-            del bucket[rid]
-            return self._ok(plan, self.resources.overlay(plan, current))
-        if plan.role == "update" and isinstance(body, dict):
-            current.update(body)
+            bucket.discard(rid)
+            return self._ok(plan, res.present(plan, coll, current))
+        if plan.role == "update":
+            return self._ok(plan, res.update(plan, coll, current, body))
         if plan.role == "action":
-            self.resources.set_status(current, CANCELLED, "cancelled")
-        if plan.role == "read" and coll.is_async:
-            self.resources.complete(plan, current)
-        return self._ok(plan, self.resources.overlay(plan, current))
+            return self._ok(plan, res.action(plan, coll, current))
+        return self._ok(plan, res.read(plan, coll, current))
 
     def _ok(self, plan: OpPlan, value: Any, cache: bool = False) -> Reply:
         status = plan.success.status

@@ -37,7 +37,7 @@ _WANTED = {
     "rate": ("429",),
     "upstream": ("502",),
 }
-_FALLBACK = {"media": "invalid", "too_large": "invalid", "conflict": "invalid"}
+_FALLBACK = {"media": "invalid", "conflict": "invalid"}
 
 
 def choose(op: Operation, purpose: str) -> tuple[int, str | None]:
@@ -51,6 +51,8 @@ def choose(op: Operation, purpose: str) -> tuple[int, str | None]:
             return natural, key
     if purpose in _FALLBACK:
         return choose(op, _FALLBACK[purpose])
+    if purpose == "too_large":  # the mock's own limit: 413, in the shape of invalid input
+        return 413, choose(op, "invalid")[1]
     if purpose == "auth" and "403" in op.responses:
         return 401, "403"
     return natural, None
@@ -106,6 +108,8 @@ class ErrorResponder:
         violations = list(violations or [])
         if plan is not None and status is None:
             status, key = choose(plan.op, purpose)
+        elif plan is not None and key is None and str(status) in plan.op.responses:
+            key = str(status)
         status = status or PURPOSES.get(purpose, (400, ""))[0]
         response = plan.op.responses.get(key) if plan is not None and key else None
         if response is None and (plan is None or key is None):

@@ -7,6 +7,7 @@ first), which win over bare parameters, so ``/jobs/latest`` is preferred to ``/j
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -51,6 +52,10 @@ class Router(Generic[T]):
         return [target for routes in self.by_length.values() for _, target in routes]
 
     def match(self, parts: list[str]) -> tuple[T, list[str]] | None:
+        return next(self.match_all(parts), None)
+
+    def match_all(self, parts: list[str]) -> Iterator[tuple[T, list[str]]]:
+        """Every route matching ``parts``, the most literal first."""
         for shape, target in self.by_length.get(len(parts), ()):
             values: list[str] = []
             for segment, part in zip(shape, parts, strict=True):
@@ -65,5 +70,4 @@ class Router(Generic[T]):
                         break
                     values.extend(found.groups())
             else:
-                return target, values
-        return None
+                yield target, values

@@ -18,6 +18,7 @@ from specward.mock.violations import MAX_VIOLATIONS, Violation, humanize
 from specward.model import Schema, Spec
 
 _FORMAT_CHECKED = True
+MAX_NESTING = 240  # JSON levels jsonschema-rs accepts in a document (it refuses 255)
 
 
 def pointer_uri(base: str, pointer: str) -> str:
@@ -26,11 +27,19 @@ def pointer_uri(base: str, pointer: str) -> str:
 
 
 class SchemaSet:
-    """Converted documents, their registry, and validators compiled on demand (cached)."""
+    """Converted documents, their registry, and validators compiled on demand (cached).
 
-    def __init__(self, spec: Spec) -> None:
+    ``mode`` is the direction the schemas are read in: ``response`` (writeOnly properties are not
+    required) or ``request`` (readOnly properties are not required), as OpenAPI says.
+    """
+
+    def __init__(self, spec: Spec, mode: str = "response") -> None:
         self.spec = spec
+        self.mode = mode
         self.legacy = spec.version in ("2.0", "3.0")
+        self.problems: list[str] = []
+        self.readonly_required = False  # whether a request view differs from this one
+        self._patterns: dict[str, bool] = {}
         ws = spec.ws
         for _ in ws.iter_refs():  # load every reachable document
             pass
@@ -40,34 +49,104 @@ class SchemaSet:
             uri = path.as_uri()
             self.doc_uri[str(path)] = uri
             self.docs[uri] = self.convert(doc.data, uri)
-        self.registry = jsonschema_rs.Registry(list(self.docs.items()))
+        self.registry = jsonschema_rs.Registry(list(self.docs.items()), retriever=refuse_remote)
         self._validators: dict[int, Any] = {}
         self._keep: list[Any] = []
 
+    def request_view(self) -> SchemaSet:
+        """The same documents read as requests (itself when no readOnly property is required)."""
+        return SchemaSet(self.spec, "request") if self.readonly_required else self
+
     # -- conversion ----------------------------------------------------------------------------
     def convert(self, node: Any, base: str) -> Any:
-        """A plain JSON copy of ``node`` in JSON Schema 2020-12 terms, with absolute ``$ref``s."""
-        if isinstance(node, list):
-            return [self.convert(v, base) for v in node]
-        if not isinstance(node, dict):
-            return node
-        if isinstance(node.get("$ref"), str):
-            ref = (
-                urljoin(base, node["$ref"])
-                if not node["$ref"].startswith("#")
-                else base + node["$ref"]
+        """A plain JSON copy of ``node`` in JSON Schema 2020-12 terms, with absolute ``$ref``s.
+
+        Iterative (any nesting depth); every mapping is finished after its children.
+        """
+        holder: dict[str, Any] = {}
+        work: list[tuple[Any, Any, Any, int]] = [(node, holder, "v", 0)]
+        cut = False
+        while work:
+            src, parent, key, depth = work.pop()
+            if depth < 0:
+                self._finish(src)
+                continue
+            if isinstance(src, (list, dict)) and depth >= MAX_NESTING:
+                parent[key], cut = {}, True  # jsonschema-rs cannot hold deeper documents
+            elif isinstance(src, list):
+                out_list: list[Any] = [None] * len(src)
+                parent[key] = out_list
+                work.extend((v, out_list, i, depth + 1) for i, v in enumerate(src))
+            elif not isinstance(src, dict):
+                parent[key] = src
+            elif isinstance(src.get("$ref"), str):
+                ref = self._ref(src["$ref"], base)
+                if ref is None:
+                    parent[key] = {}
+                elif self.legacy:  # siblings of $ref are ignored before 3.1
+                    parent[key] = {"$ref": ref}
+                else:
+                    out = {str(k): None for k in src if k != "$ref"}
+                    out["$ref"] = ref
+                    parent[key] = out
+                    work.extend((v, out, str(k), depth + 1) for k, v in src.items() if k != "$ref")
+            else:
+                out = {str(k): None for k in src}
+                parent[key] = out
+                work.append((out, None, None, -1))
+                work.extend((v, out, str(k), depth + 1) for k, v in src.items())
+        if cut:
+            self.problems.append(
+                f"{base.rsplit('/', 1)[-1]}: nested deeper than {MAX_NESTING} levels; "
+                "what is deeper is not checked"
             )
-            if self.legacy:  # siblings of $ref are ignored before 3.1
-                return {"$ref": ref}
-            out = {k: self.convert(v, base) for k, v in node.items() if k != "$ref"}
-            out["$ref"] = ref
-            return out
-        out = {str(k): self.convert(v, base) for k, v in node.items()}
+        return holder["v"]
+
+    def _ref(self, ref: str, base: str) -> str | None:
+        """The absolute form of a ``$ref``; None (and a warning) for a remote one, refused."""
+        absolute = urljoin(base, ref) if not ref.startswith("#") else base + ref
+        if not absolute.startswith("file:"):
+            self.problems.append(f"remote $ref {ref!r} refused (not fetched; accepts anything)")
+            return None
+        return absolute
+
+    def _finish(self, out: dict[str, Any]) -> None:
         if self.legacy:
             _legacy_keywords(out)
         _nullable(out)  # 3.1 documents still using 3.0's nullable: honoured, as Schemathesis does
         _integer_width(out)
-        return out
+        if isinstance(out.get("pattern"), str) and not self._compiles(out["pattern"]):
+            self.problems.append(f"pattern {out['pattern'][:60]!r} cannot be compiled: not checked")
+            del out["pattern"]
+        self._directional(out)
+
+    def _compiles(self, pattern: str) -> bool:
+        if pattern not in self._patterns:
+            try:
+                jsonschema_rs.Draft202012Validator({"pattern": pattern})
+                self._patterns[pattern] = True
+            except ValueError:
+                self._patterns[pattern] = False
+        return self._patterns[pattern]
+
+    def _directional(self, out: dict[str, Any]) -> None:
+        """Drop readOnly (requests) or writeOnly (responses) properties from ``required``."""
+        required, props = out.get("required"), out.get("properties")
+        if not isinstance(required, list) or not isinstance(props, dict):
+            return
+        ro = {n for n, p in props.items() if isinstance(p, dict) and p.get("readOnly") is True}
+        wo = {n for n, p in props.items() if isinstance(p, dict) and p.get("writeOnly") is True}
+        if ro & set(required):
+            self.readonly_required = True
+        dropped = ro if self.mode == "request" else wo
+        if dropped & set(required):
+            out["required"] = [r for r in required if r not in dropped]
+
+    def locate_node(self, node: Any) -> Any:
+        """A converted copy of a raw schema written outside any document (kept alive)."""
+        converted = self.convert(node, "file:///")
+        self._keep.append(converted)
+        return converted
 
     def locate(self, schema: Schema) -> tuple[Any, str | None]:
         """The converted node of a model schema and its URI (None for synthesized nodes)."""
@@ -153,6 +232,7 @@ class SchemaSet:
                 found = jsonschema_rs.Draft202012Validator(
                     node,
                     registry=self.registry,
+                    retriever=refuse_remote,
                     validate_formats=_FORMAT_CHECKED,
                     ignore_unknown_formats=True,
                 )
@@ -197,6 +277,11 @@ class _AcceptAll:
 
     def iter_errors(self, value: Any) -> list[Any]:
         return []
+
+
+def refuse_remote(uri: str) -> Any:
+    """The jsonschema-rs retriever: nothing is fetched, every remote reference is refused."""
+    raise ValueError(f"remote reference {uri!r} refused: the mock reads local files only")
 
 
 def _walk(node: Any, pointer: str) -> Any:

@@ -11,6 +11,7 @@ import base64
 import datetime as dt
 import math
 import random
+import re
 import uuid
 from typing import Any
 
@@ -59,6 +60,7 @@ class Synthesizer:
     def __init__(self, schemas: SchemaSet) -> None:
         self.schemas = schemas
         self.use_examples = True
+        self._hint = ""  # the name of the property being generated (for name-aware values)
 
     def fresh(self, node: dict[str, Any], rng: random.Random) -> Any:
         """Like :meth:`value` but ignoring examples and defaults (for unique ids)."""
@@ -253,11 +255,14 @@ class Synthesizer:
                 and sub.get("writeOnly") is True
             ):
                 continue
+            outer, self._hint = self._hint, name
             try:
                 out[name] = self._gen(sub, rng, depth + 1, stack, minimal)
             except Unsatisfiable:
                 if name in required:
                     raise
+            finally:
+                self._hint = outer
         for name in required:
             if name not in out:
                 extra = node.get("additionalProperties")
@@ -268,12 +273,13 @@ class Synthesizer:
         min_props = node.get("minProperties") if isinstance(node.get("minProperties"), int) else 0
         wants_map = isinstance(extra, dict) and not props and not minimal
         index = 0
+        keys = map_keys(self._hint)
         while (
             (len(out) < min_props or (wants_map and index == 0))
             and extra is not False
             and index < 64
         ):
-            key = f"additionalProp{index + 1}"
+            key = keys[index] if index < len(keys) else f"{keys[0]}_{index + 1}"
             index += 1
             if key in out:
                 continue
@@ -332,7 +338,7 @@ class Synthesizer:
         fmt = node.get("format")
         text = _format_value(fmt, rng) if isinstance(fmt, str) and fmt in _FORMATS else None
         if text is None:
-            text = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(8))
+            text = named_text(self._hint, rng)
         if len(text) < low:
             text = text + "x" * (low - len(text))
         if high is not None and len(text) > high:
@@ -355,6 +361,12 @@ class Synthesizer:
             hi = high
         if isinstance(xhigh, (int, float)) and not isinstance(xhigh, bool):
             hi = min(hi, xhigh - (1 if integer else 1e-6))
+        if lo <= -_SAFE:  # int64 bounds: stay where JavaScript clients can count (2**53)
+            lo = -_SAFE if hi < 0 else -math.inf
+        if hi >= _SAFE:
+            hi = _SAFE if lo > 0 else math.inf
+        if integer and lo == -math.inf and hi == math.inf and _STAMP.search(self._hint):
+            return 1704067200 + rng.randrange(0, 365 * 86400)
         if integer:
             lo_i = math.ceil(lo) if lo != -math.inf else None
             hi_i = math.floor(hi) if hi != math.inf else None
@@ -375,6 +387,58 @@ class Synthesizer:
         if value == int(value) and abs(value) < 2**53 and not isinstance(step, float):
             return float(value)
         return value
+
+
+_SAFE = 2**53
+_STAMP = re.compile(r"(_at|At|_time|timestamp|^created|^updated)$")
+_WORDS = (
+    "amber", "birch", "cedar", "delta", "ember", "fjord", "garnet", "harbor", "iris", "juniper",
+    "kestrel", "lumen", "maple", "nova", "onyx", "pine", "quartz", "river", "sage", "tundra",
+)  # fmt: skip
+_MAP_KEYS = {
+    "metadata": ("team", "environment", "owner"),
+    "labels": ("app", "tier", "region"),
+    "tags": ("project", "stage", "owner"),
+    "headers": ("x-request-id", "accept", "user-agent"),
+    "env": ("LOG_LEVEL", "PORT", "REGION"),
+}
+
+
+def map_keys(hint: str) -> tuple[str, ...]:
+    """Keys that read like keys for an open map named ``hint``."""
+    lower = hint.lower()
+    for word, keys in _MAP_KEYS.items():
+        if word in lower:
+            return keys
+    return ("key1", "key2", "key3")
+
+
+def named_text(hint: str, rng: random.Random) -> str:
+    """A plausible string for a property called ``hint`` (no format, pattern or example)."""
+    name = hint.lower()
+    w1, w2 = rng.choice(_WORDS), rng.choice(_WORDS)
+    if _STAMP.search(hint):
+        return _format_value("date-time", rng) or ""
+    if "email" in name:
+        return f"{w1}.{w2}@example.com"
+    if name.endswith(("url", "uri", "href", "link", "website", "endpoint")):
+        return f"https://example.com/{w1}/{w2}"
+    if name in ("id", "uuid") or name.endswith("_id") or hint.endswith("Id"):
+        prefix = re.sub(r"_?id$", "", name)[:4] or "id"
+        return f"{prefix}_{rng.getrandbits(48):012x}"
+    if name in ("name", "title", "display_name", "displayname", "label", "username"):
+        return f"{w1}-{w2}" if name == "username" else f"{w1.capitalize()} {w2}"
+    if name in ("description", "summary", "message", "text", "content", "prompt", "comment"):
+        return f"The {w1} {w2} example."
+    if "version" in name:
+        return f"{rng.randrange(1, 4)}.{rng.randrange(10)}.{rng.randrange(10)}"
+    if name in ("region", "location"):
+        return rng.choice(("us-east-1", "eu-west-1", "ap-south-1"))
+    if name in ("model", "base_model", "model_name"):
+        return f"{w1}/{w2}-7b"
+    if name in ("token", "secret", "key", "api_key", "password"):
+        return f"{rng.getrandbits(64):016x}"
+    return f"{w1}-{w2}"
 
 
 class _Missing:

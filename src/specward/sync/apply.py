@@ -12,6 +12,7 @@ from typing import Any
 
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from specward.compare import kinds as k
 from specward.drift.names import camel_operation_id, snake_case
 from specward.drift.result import DriftItem, DriftResult
 from specward.drift.shapes import kind
@@ -43,24 +44,27 @@ _TYPE_KEYS = (
     "anyOf",
     "nullable",
 )
-_ORDER = (
-    "property-renamed",
-    "property-removed",
-    "property-added",
-    "property-type-changed",
-    "parameter-changed",
-    "enum-value-added",
-    "enum-value-removed",
-    "property-required-changed",
-    "parameter-removed",
-    "parameter-added",
-    "schema-added",
-    "operation-added",
-    "description-changed",
-)
+# drift rule id -> the Applier method that applies it, in the order they are applied
+_HANDLERS: dict[str, str] = {
+    k.DRIFT_PROPERTY_RENAMED: "do_property_renamed",
+    k.DRIFT_PROPERTY_REMOVED: "do_property_removed",
+    k.DRIFT_PROPERTY_ADDED: "do_property_added",
+    k.DRIFT_PROPERTY_TYPE_CHANGED: "do_property_type_changed",
+    k.DRIFT_PARAMETER_CHANGED: "do_parameter_changed",
+    k.DRIFT_ENUM_VALUE_ADDED: "do_enum_value_added",
+    k.DRIFT_ENUM_VALUE_REMOVED: "do_enum_value_removed",
+    k.DRIFT_PROPERTY_REQUIRED_CHANGED: "do_property_required_changed",
+    k.DRIFT_PARAMETER_REMOVED: "do_parameter_removed",
+    k.DRIFT_PARAMETER_ADDED: "do_parameter_added",
+    k.DRIFT_SCHEMA_ADDED: "do_schema_added",
+    k.DRIFT_OPERATION_ADDED: "do_operation_added",
+    k.DRIFT_DESCRIPTION_CHANGED: "do_description_changed",
+}
 NOT_APPLIED = {
-    "operation-removed": "published-only operations are curated content and stay",
-    "schema-removed": "published-only schemas are curated content and stay",
+    k.DRIFT_PUBLISHED_ONLY: "published-only operations and schemas are curated content and stay",
+    k.DRIFT_OPERATION_REMOVED: "an operation upstream removed since the baseline: remove it by hand "
+    "(clients may still call it)",
+    k.DRIFT_SCHEMA_REMOVED: "a schema upstream removed since the baseline: remove it by hand",
 }
 
 
@@ -135,15 +139,15 @@ class Applier:
         for kind_, reason in NOT_APPLIED.items():
             for item in by_kind.get(kind_, []):
                 self.skipped.append((item, reason))
-        for kind_ in _ORDER:
+        for kind_, method in _HANDLERS.items():
             batch = by_kind.get(kind_, [])
-            if kind_ == "parameter-removed":
+            if kind_ == k.DRIFT_PARAMETER_REMOVED:
                 batch = sorted(
                     batch,
                     key=lambda i: [int(t) if t.isdigit() else 0 for t in split_pointer(i.pointer)],
                     reverse=True,
                 )
-            if kind_ == "schema-added":
+            if kind_ == k.DRIFT_SCHEMA_ADDED:
                 batch = sorted(batch, key=lambda i: up_order.get(i.upstream_location, 0))
             for item in batch:
                 shared = self._shared_schema(item)
@@ -156,7 +160,7 @@ class Applier:
                         )
                     )
                     continue
-                handler = getattr(self, "do_" + kind_.replace("-", "_"))
+                handler = getattr(self, method)
                 try:
                     handler(item)
                 except (KeyError, IndexError, ValueError, TypeError) as exc:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import difflib
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from specward import model
-from specward.commands.common import write_atomic
+from specward.atomic import write_atomic
 from specward.drift.compare import compare
 from specward.drift.result import DriftItem, DriftResult
 from specward.errors import SpecwardError
+from specward.load.document import Workspace, load_spec, load_text
 from specward.load.source import open_source, split_git_ref
 from specward.sync.apply import Applier
 from specward.sync.roundtrip import load_editable
-from specward.validate import validate_spec
+from specward.validate import validate_workspace
 
 
 class SyncError(SpecwardError):
@@ -104,32 +104,20 @@ def _write(path: Path, text: str, shown: str | os.PathLike[str]) -> None:
         raise SpecwardError(f"{shown}: cannot write ({exc.strerror or exc})") from None
 
 
-def _problems(path: Path) -> set[str]:
-    return {p.message for p in validate_spec(path)}
+def _problems(ws: Workspace) -> set[str]:
+    return {p.message for p in validate_workspace(ws)}
 
 
 def _validated_spec(text: str, published: Path, before: set[str]) -> model.Spec:
-    """Write ``text`` next to the published file, validate and load it; raise when invalid."""
-    try:
-        fd, tmp = tempfile.mkstemp(
-            prefix=".specward-sync-", suffix=published.suffix, dir=published.parent
+    """Validate and load ``text`` in memory, as if it were ``published``; raise when invalid."""
+    ws = load_text(text, published)
+    new = sorted(_problems(ws) - before)
+    if new:
+        shown = "; ".join(new[:3]) + (f" (and {len(new) - 3} more)" if len(new) > 3 else "")
+        raise SyncError(
+            f"{published}: the synced spec would be invalid, file left untouched: {shown}"
         )
-    except OSError as exc:
-        raise SpecwardError(
-            f"{published}: cannot write next to it to validate ({exc.strerror or exc})"
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        new = sorted(_problems(Path(tmp)) - before)
-        if new:
-            shown = "; ".join(new[:3]) + (f" (and {len(new) - 3} more)" if len(new) > 3 else "")
-            raise SyncError(
-                f"{published}: the synced spec would be invalid, file left untouched: {shown}"
-            )
-        return model.load(tmp)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    return model.normalize(ws)
 
 
 def sync_file(
@@ -173,7 +161,7 @@ def sync_file(
     changed = new_text != text
     remaining = result.items
     if changed:
-        before = _problems(abs_path)
+        before = _problems(load_spec(abs_path))
         synced = _validated_spec(new_text, abs_path, before)
         remaining = compare(up, synced, mapping_overrides=overrides, baseline=base).items
     diff = "".join(

@@ -252,6 +252,9 @@ def rename_key(mapping: Any, old: str, new: str) -> None:
     position = list(mapping).index(old)
     comment = mapping.ca.items.pop(old, None) if isinstance(mapping, CommentedMap) else None
     value = mapping.pop(old)
-    insert_key(mapping, position, new, value)
+    if isinstance(mapping, CommentedMap):  # a heading comment above the key stays above it
+        mapping.insert(position, new, value)
+    else:
+        insert_key(mapping, position, new, value)
     if comment is not None:
         mapping.ca.items[new] = comment
