@@ -106,7 +106,7 @@ def test_remote_refs_are_refused_without_connecting(tmp_path):
 
 def test_a_450_deep_schema_is_served(tmp_path):
     node = {"type": "string"}
-    for _ in range(450):
+    for _ in range(225):  # 450 levels of JSON: the loader accepts 512, jsonschema-rs 254
         node = {"type": "object", "properties": {"a": node}}
     app = create_app(_write(tmp_path, node))
     assert any("deeper than" in p for p in app.problems)

@@ -177,7 +177,7 @@ def run_contract(
     spec = load(spec_path)
     if not spec.operations:
         raise SpecwardError(f"{spec.name}: the spec declares no operations")
-    raw = _plain(spec.ws.entry.data)
+    raw, refused = _local_only(_plain(spec.ws.entry.data))
     links: list[str] = []
     if infer and not has_links(raw):
         raw, links = infer_links(spec, raw)
@@ -209,6 +209,7 @@ def run_contract(
         )
     result.target = "mock" if mock else str(url)
     result.links = links
+    result.notes.extend(f"remote $ref {ref!r} refused (not fetched)" for ref in refused)
     result.options = {"max_examples": max_examples, "phases": list(phases or PHASES), "seed": seed}
     if excluded:
         result.options["exclude_checks"] = sorted(excluded)
@@ -270,6 +271,25 @@ def _target(
                 auth.setdefault(name, {"api_key": MOCK_TOKEN})
     with BackgroundServer(app) as base:
         yield base + spec.base_path
+
+
+def _local_only(raw: Any) -> tuple[Any, list[str]]:
+    """``raw`` with every remote ``$ref`` (a URI with a scheme) replaced by ``{}``, so Schemathesis
+    never connects out; iterative, any depth. The refused refs, in document order."""
+    refused: list[str] = []
+    stack = [raw]
+    while stack:
+        node = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in list(items):
+            ref = value.get("$ref") if isinstance(value, dict) else None
+            if isinstance(ref, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", ref):
+                refused.append(ref)
+                node[key] = {}
+                continue
+            if isinstance(value, (dict, list)):
+                stack.append(value)
+    return raw, refused
 
 
 def _plain(value: Any) -> Any:

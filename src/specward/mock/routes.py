@@ -52,7 +52,23 @@ class Router(Generic[T]):
         return [target for routes in self.by_length.values() for _, target in routes]
 
     def match(self, parts: list[str]) -> tuple[T, list[str]] | None:
-        return next(self.match_all(parts), None)
+        """The most literal route matching ``parts`` (the hot path: no generator)."""
+        for shape, target in self.by_length.get(len(parts), ()):
+            values: list[str] = []
+            for segment, part in zip(shape, parts, strict=True):
+                if segment is None:
+                    values.append(part)
+                elif isinstance(segment, str):
+                    if segment != part:
+                        break
+                else:
+                    found = segment.match(part)
+                    if found is None:
+                        break
+                    values.extend(found.groups())
+            else:
+                return target, values
+        return None
 
     def match_all(self, parts: list[str]) -> Iterator[tuple[T, list[str]]]:
         """Every route matching ``parts``, the most literal first."""
