@@ -4,10 +4,12 @@ one-line hint), exit 2, and every option an error names exists."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import click
 import pytest
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 
 from specward.cli import COMMANDS, LazyGroup, app, main
 
@@ -134,3 +136,18 @@ def test_help_pages_show_an_example_and_no_bare_metavars(command):
     assert " TEXT" not in proc.stdout, proc.stdout
     if "--contract" in proc.stdout:
         assert "--contract FILE" in proc.stdout
+
+
+def test_reporters_and_the_contract_schema_load_only_when_used():
+    code = (
+        "import sys, specward.cli, specward.report, specward.commands.breaking\n"
+        "from specward.cli import main\n"
+        "try:\n    main(['breaking', '--help'])\nexcept SystemExit:\n    pass\n"
+        "light = [m for m in sys.modules if m.startswith('specward.report.formats.')"
+        " or m == 'pydantic' or m == 'specward.contracts']\n"
+        "sys.stderr.write(','.join(sorted(light)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert proc.stderr == ""

@@ -75,12 +75,17 @@ def test_text_lists_findings_with_file_and_line():
     assert "\033[31m" in render(sample(), "text", color=True)
 
 
-def test_markdown_has_a_summary_a_table_and_collapsed_info():
+def test_markdown_has_a_summary_blocking_first_and_collapsed_info():
     md = render(sample(), "markdown")
     assert md.startswith("### specward breaking: ❌ fails")
-    assert "| ❌ | `request-property-renamed` |" in md
-    assert "value 'x\\|y' added" in md  # pipes cannot break the table
+    assert "**1** error(s), **1** warning(s), **1** info" in md
+    blocking = md.index("#### Blocking: 1 at or above `error`")
+    assert blocking < md.index("#### Not blocking: 1")
+    assert "**`POST /rl/training-sessions`** (1)" in md
+    assert "- ❌ `request-property-renamed` `request.body.resume_from_checkpoint_id`:" in md
+    assert "value 'x\\|y' added" in md  # pipes cannot break a table the text lands in
     assert "<details><summary>1 info</summary>" in md
+    assert "more; full list" not in md
 
 
 def test_json_is_the_payload():
@@ -124,4 +129,6 @@ def test_github_annotations_escape_properties_and_data():
         lines[1]
         == "::warning title=response-property-enum-value-added::GET /a,b: c: value 'x|y' added, 100%25"
     )
-    assert lines[2].startswith("::notice ")
+    assert lines[2].startswith("::notice title=specward breaking::")
+    assert "1 error(s), 1 warning(s), 1 info" in lines[2]
+    assert len(lines) == 3  # info findings are counted in the summary, not annotated

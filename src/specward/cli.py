@@ -84,8 +84,8 @@ EXAMPLES: dict[str, str] = {
     "mock": "specward mock specs/together-rl/openapi.yaml --port 8080",
     "contract": "specward contract --contract contracts/together-rl.yaml --mock --max-examples 5",
     "models": "specward models --contract contracts/together-rl.yaml --check",
-    "check": "specward check --all contracts/",
-    "release": "specward release --contract contracts/together-rl.yaml",
+    "check": "specward check --base origin/main --format markdown -o comment.md",
+    "release": "specward release --base v2.0.0 --version 3.0.0 -o RELEASE.md",
 }
 
 

@@ -263,10 +263,9 @@ def _message(error: Any, loc: tuple[Any, ...]) -> str:
 def _known_keys(parent: tuple[Any, ...]) -> list[str]:
     model: Any = ContractFile
     for token in parent:
-        if isinstance(token, int) or model is None:
-            continue
-        info = model.model_fields.get(token)
-        model = _model_of(info.annotation) if info else None
+        if isinstance(token, int) or model is None or token not in model.model_fields:
+            continue  # a list index or a key of a mapping of models
+        model = _model_of(model.model_fields[token].annotation)
     return sorted(model.model_fields) if model else []
 
 

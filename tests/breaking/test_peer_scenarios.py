@@ -151,11 +151,11 @@ def test_a_new_path_parameter_segment_is_not_the_same_operation(tmp_path: Path) 
 
 
 # -- responses ----------------------------------------------------------------------------------
-def test_default_response_removed_is_a_warning(tmp_path: Path) -> None:
+def test_default_response_removed_is_info_as_in_oasdiff(tmp_path: Path) -> None:
     err = {"description": "error", "content": {"application/json": {"schema": obj({"m": S})}}}
     base = spec(operation={"responses": {"200": {"description": "OK"}, "default": err}})
     head = spec(operation={"responses": {"200": {"description": "OK"}}})
-    assert levels(run(tmp_path, base, head)) == {"response-non-success-status-removed": "warning"}
+    assert levels(run(tmp_path, base, head)) == {"response-non-success-status-removed": "info"}
 
 
 def test_default_response_schema_change_is_compared_as_a_response(tmp_path: Path) -> None:
@@ -282,10 +282,10 @@ def test_openapi_3_0_boolean_exclusive_minimum(tmp_path: Path) -> None:
     assert ids(same) == []
 
 
-def test_optional_parameter_with_a_new_default_is_an_error(tmp_path: Path) -> None:
+def test_optional_parameter_with_a_new_default_is_info_as_in_oasdiff(tmp_path: Path) -> None:
     base = spec(parameters=[{"name": "limit", "in": "query", "schema": {**I, "default": 10}}])
     head = spec(parameters=[{"name": "limit", "in": "query", "schema": {**I, "default": 20}}])
-    assert levels(run(tmp_path, base, head)) == {"request-parameter-default-value-changed": "error"}
+    assert levels(run(tmp_path, base, head)) == {"request-parameter-default-value-changed": "info"}
 
 
 # -- operations ---------------------------------------------------------------------------------
@@ -348,12 +348,20 @@ def test_api_key_moved_from_header_to_query_is_an_error(tmp_path: Path) -> None:
     assert result.changes[0].source is not None and result.changes[0].source.line
 
 
-def test_bearer_to_api_key_is_a_type_change(tmp_path: Path) -> None:
+def test_bearer_to_api_key_in_another_header_is_a_type_change(tmp_path: Path) -> None:
     base = _with_scheme({"type": "http", "scheme": "bearer"})
-    head = _with_scheme({"type": "apiKey", "in": "header", "name": "Authorization"})
+    head = _with_scheme({"type": "apiKey", "in": "header", "name": "X-Api-Key"})
     result = run(tmp_path, base, head)
     assert levels(result) == {"api-security-component-type-changed": "error"}
     assert result.changes[0].details["from"] == "http bearer"
+
+
+def test_api_key_in_authorization_to_bearer_is_the_same_wire(tmp_path: Path) -> None:
+    base = _with_scheme({"type": "apiKey", "in": "header", "name": "Authorization"})
+    head = _with_scheme({"type": "http", "scheme": "bearer"})
+    result = run(tmp_path, base, head)
+    assert levels(result) == {"api-security-component-type-changed-same-wire": "info"}
+    assert not result.breaking
 
 
 def test_oauth_scope_removed_from_the_scheme_is_an_error(tmp_path: Path) -> None:

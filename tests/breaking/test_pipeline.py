@@ -79,6 +79,7 @@ def test_semver(tmp_path: Path, head_change: dict, semver: str) -> None:
 
 def test_stability_level_extension_downgrades_errors(tmp_path: Path) -> None:
     base, head = _base_head()
+    base["paths"]["/items"]["post"]["x-stability-level"] = "beta"
     head["paths"]["/items"]["post"]["x-stability-level"] = "beta"
     strict = compare_docs(tmp_path, base, head)
     assert strict.summary()["error"] == 2

@@ -231,11 +231,11 @@ SCHEMA_CASES: dict[str, dict[str, tuple[Any, Any, Any, Any]]] = {
     },
     "default-value-added": {"any": (I, {**I, "default": 1}, {**I, "default": 1}, I)},
     "default-value-removed": {"any": ({**I, "default": 1}, I, I, {**I, "default": 1})},
-    "pattern-added": {"request": (S, {**S, "pattern": "^a"}, {**S, "pattern": "^a"}, S)},
+    "pattern-added": {"any": (S, {**S, "pattern": "^a"}, {**S, "pattern": "^a"}, S)},
     "pattern-changed": {
-        "request": ({**S, "pattern": "^a"}, {**S, "pattern": "^b"}, {**S, "pattern": "^a"}, S)
+        "any": ({**S, "pattern": "^a"}, {**S, "pattern": "^b"}, {**S, "pattern": "^a"}, S)
     },
-    "pattern-removed": {"request": ({**S, "pattern": "^a"}, S, S, {**S, "pattern": "^a"})},
+    "pattern-removed": {"any": ({**S, "pattern": "^a"}, S, S, {**S, "pattern": "^a"})},
     "one-of-removed": {
         "any": ({"oneOf": [V_A, V_B]}, {"oneOf": [V_A]}, {"oneOf": [V_A]}, {"oneOf": [V_A, V_B]})
     },
@@ -288,6 +288,137 @@ SCHEMA_CASES: dict[str, dict[str, tuple[Any, Any, Any, Any]]] = {
             obj({"a": S}, additionalProperties=False),
         )
     },
+}
+
+
+# -- JSON Schema 2020-12 keywords, type lists, allOf members, discriminator presence -------------
+ARR = {"type": "array", "items": S}
+OBJ_AB = obj({"a": S, "b": S, "c": S})
+CONSTRAINED = {"type": "object", "minProperties": 1}
+NOTE = {"description": "an annotation only"}
+STR_JSON = {"type": "string", "contentMediaType": "application/json"}
+
+
+def both_ways(added: str, removed: str, plain: Any, extended: Any) -> None:
+    """Cases for a keyword whose presence is the change: adding it and removing it."""
+    SCHEMA_CASES[added] = {"any": (plain, extended, extended, plain)}
+    SCHEMA_CASES[removed] = {"any": (extended, plain, plain, extended)}
+
+
+both_ways(
+    "list-of-types-widened",
+    "list-of-types-narrowed",
+    {"type": ["string", "integer"]},
+    {"type": ["string", "integer", "boolean"]},
+)
+both_ways("all-of-added", "all-of-removed", {"allOf": [V_A]}, {"allOf": [V_A, CONSTRAINED]})
+both_ways(
+    "all-of-added-annotation-only",
+    "all-of-removed-annotation-only",
+    {"allOf": [V_A]},
+    {"allOf": [V_A, NOTE]},
+)
+both_ways(
+    "discriminator-added",
+    "discriminator-removed",
+    {"oneOf": [V_A, V_B]},
+    DISC("kind", MAP_AB),
+)
+SCHEMA_CASES["discriminator-mapping-changed"] = {
+    "any": (
+        DISC("kind", MAP_AB),
+        DISC("kind", {"a": MAP_AB["b"], "b": MAP_AB["a"]}),
+        DISC("kind", MAP_AB),
+        DISC("kind", MAP_AB),
+    )
+}
+both_ways("contains-added", "contains-removed", ARR, {**ARR, "contains": {"const": "x"}})
+for _kw, _lo, _hi in (("minContains", 1, 2), ("maxContains", 3, 5)):
+    _stem = "min-contains" if _kw == "minContains" else "max-contains"
+    _with = lambda n, kw=_kw: {**ARR, "contains": {"const": "x"}, kw: n}  # noqa: E731
+    SCHEMA_CASES[f"{_stem}-increased"] = {"any": (_with(_lo), _with(_hi), _with(_hi), _with(_lo))}
+    SCHEMA_CASES[f"{_stem}-decreased"] = {"any": (_with(_hi), _with(_lo), _with(_lo), _with(_hi))}
+both_ways(
+    "prefix-items-added",
+    "prefix-items-removed",
+    {"type": "array", "prefixItems": [S]},
+    {"type": "array", "prefixItems": [S, I]},
+)
+both_ways(
+    "dependent-required-added",
+    "dependent-required-removed",
+    OBJ_AB,
+    {**OBJ_AB, "dependentRequired": {"a": ["b"]}},
+)
+SCHEMA_CASES["dependent-required-changed"] = {
+    "any": (
+        {**OBJ_AB, "dependentRequired": {"a": ["b"]}},
+        {**OBJ_AB, "dependentRequired": {"a": ["c"]}},
+        {**OBJ_AB, "dependentRequired": {"a": ["b"]}},
+        {**OBJ_AB, "dependentRequired": {"a": ["b"]}, "description": "d"},
+    )
+}
+both_ways(
+    "dependent-schema-added",
+    "dependent-schema-removed",
+    OBJ_AB,
+    {**OBJ_AB, "dependentSchemas": {"a": {"required": ["b"]}}},
+)
+IF_A = {"properties": {"a": {"const": "x"}}}
+both_ways("if-added", "if-removed", OBJ_AB, {**OBJ_AB, "if": IF_A})
+both_ways(
+    "then-added",
+    "then-removed",
+    {**OBJ_AB, "if": IF_A},
+    {**OBJ_AB, "if": IF_A, "then": {"required": ["b"]}},
+)
+both_ways(
+    "else-added",
+    "else-removed",
+    {**OBJ_AB, "if": IF_A},
+    {**OBJ_AB, "if": IF_A, "else": {"required": ["c"]}},
+)
+both_ways("not-added", "not-removed", S, {**S, "not": {"const": "x"}})
+both_ways(
+    "pattern-property-added",
+    "pattern-property-removed",
+    {"type": "object"},
+    {"type": "object", "patternProperties": {"^x-": S}},
+)
+both_ways(
+    "property-names-added",
+    "property-names-removed",
+    {"type": "object"},
+    {"type": "object", "propertyNames": {"pattern": "^[a-z]+$"}},
+)
+both_ways(
+    "unevaluated-items-added",
+    "unevaluated-items-removed",
+    {"type": "array", "prefixItems": [S]},
+    {"type": "array", "prefixItems": [S], "unevaluatedItems": False},
+)
+both_ways(
+    "unevaluated-properties-added",
+    "unevaluated-properties-removed",
+    obj({"a": S}),
+    obj({"a": S}, unevaluatedProperties=False),
+)
+both_ways(
+    "content-schema-added",
+    "content-schema-removed",
+    STR_JSON,
+    {**STR_JSON, "contentSchema": obj({"a": S})},
+)
+SCHEMA_CASES["content-media-type-changed"] = {
+    "any": (STR_JSON, {**STR_JSON, "contentMediaType": "application/xml"}, STR_JSON, STR_JSON)
+}
+SCHEMA_CASES["content-encoding-changed"] = {
+    "any": (
+        {**S, "contentEncoding": "base64"},
+        {**S, "contentEncoding": "base32"},
+        {**S, "contentEncoding": "base64"},
+        {**S, "contentEncoding": "base64", "description": "d"},
+    )
 }
 
 BOUND_BASE = {
@@ -1548,6 +1679,256 @@ def other_cases() -> None:
     )
 
 
+# -- deprecation, sunset and stability; header properties; media type schemas; global security --
+def toggle(rule: str, plain: Any, changed: Any, **kw: Any) -> None:
+    """``plain`` -> ``changed`` reports the rule; ``changed`` -> ``plain`` does not."""
+    case(rule, "positive", plain, changed, expect=[rule], **kw)
+    case(rule, "negative", changed, plain, forbid=[rule])
+
+
+def near_miss(rule: str, base: Any, head: Any, name: str = "negative", **kw: Any) -> None:
+    case(rule, name, base, head, forbid=[rule], **kw)
+
+
+def lifecycle_cases() -> None:
+    property_lifecycle_cases()
+    operation_lifecycle_cases()
+    parameter_lifecycle_cases()
+    other_new_cases()
+
+
+def property_lifecycle_cases() -> None:
+    for direction in ("request", "response"):
+
+        def wrap(color: Any, direction: str = direction) -> dict[str, Any]:
+            schema = obj({"id": S, "color": color}, ["id"])
+            return spec(request=schema) if direction == "request" else spec(response=schema)
+
+        dep = {**S, "deprecated": True}
+        later = {**dep, "x-sunset": "2027-01-01"}
+        bad = {**dep, "x-sunset": "next spring"}
+        prefix = f"{direction}-property"
+        toggle(f"{prefix}-deprecated", wrap(S), wrap(dep))
+        toggle(f"{prefix}-reactivated", wrap(dep), wrap(S))
+        case(
+            f"{prefix}-deprecated-with-sunset",
+            "positive",
+            wrap(S),
+            wrap(later),
+            expect=[f"{prefix}-deprecated-with-sunset"],
+        )
+        near_miss(
+            f"{prefix}-deprecated-with-sunset",
+            wrap(S),
+            wrap(dep),
+            description="deprecated without a sunset",
+        )
+        case(
+            f"{prefix}-deprecated-invalid",
+            "positive",
+            wrap(S),
+            wrap(bad),
+            expect=[f"{prefix}-deprecated-invalid"],
+        )
+        near_miss(
+            f"{prefix}-deprecated-invalid",
+            wrap(S),
+            wrap({**dep, "x-sunset": "2027-01-01T00:00:00Z"}),
+            description="an RFC 3339 date-time is a valid sunset",
+        )
+
+
+def operation_lifecycle_cases() -> None:
+    def one(**extra: Any) -> dict[str, Any]:
+        return paths_spec({"/a": {"get": op(operationId="getA", **extra)}})
+
+    def two(**extra: Any) -> dict[str, Any]:
+        return paths_spec(
+            {"/a": {"get": op(operationId="getA")}, "/b": {"get": op(operationId="getB", **extra)}}
+        )
+
+    def pair(**extra: Any) -> dict[str, Any]:
+        return paths_spec(
+            {"/a": {"get": op(operationId="getA"), "post": op(operationId="postA", **extra)}}
+        )
+
+    sunset = {"deprecated": True, "x-sunset": "2027-01-01"}
+    case(
+        "endpoint-deprecated-with-sunset",
+        "positive",
+        one(),
+        one(**sunset),
+        expect=["endpoint-deprecated-with-sunset"],
+        forbid=["endpoint-deprecated"],
+    )
+    case(
+        "endpoint-deprecated-with-sunset",
+        "negative",
+        one(),
+        one(deprecated=True),
+        expect=["endpoint-deprecated"],
+        forbid=["endpoint-deprecated-with-sunset"],
+    )
+    bad = {"deprecated": True, "x-sunset": "soon"}
+    case(
+        "api-deprecated-sunset-parse",
+        "positive",
+        one(),
+        one(**bad),
+        expect=["api-deprecated-sunset-parse"],
+    )
+    near_miss(
+        "api-deprecated-sunset-parse",
+        one(),
+        one(deprecated=True, sunset="2027-01-01T12:00:00+02:00"),
+        description="the standard `sunset` key with an RFC 3339 date-time",
+    )
+    case(
+        "api-path-sunset-parse",
+        "positive",
+        two(**bad),
+        one(),
+        expect=["api-path-sunset-parse"],
+        forbid=["api-path-removed-with-deprecation"],
+    )
+    near_miss("api-path-sunset-parse", two(deprecated=True, **{"x-sunset": "2001-01-01"}), one())
+    case(
+        "api-removed-sunset-parse",
+        "positive",
+        pair(**bad),
+        one(),
+        expect=["api-removed-sunset-parse"],
+    )
+    near_miss("api-removed-sunset-parse", pair(deprecated=True), one())
+    case(
+        "api-invalid-stability-level",
+        "positive",
+        one(),
+        one(**{"x-stability-level": "experimental"}),
+        expect=["api-invalid-stability-level"],
+    )
+    near_miss(
+        "api-invalid-stability-level",
+        one(**{"x-stability-level": "beta"}),
+        one(**{"x-stability-level": "beta"}),
+    )
+    case(
+        "api-invalid-stability-level",
+        "positive-in-base",
+        one(**{"x-stability-level": "Beta"}),
+        one(**{"x-stability-level": "beta"}),
+        expect=["api-invalid-stability-level"],
+        description="an invalid value in the base spec is reported too",
+    )
+    stable, beta = {"x-stability-level": "stable"}, {"x-stability-level": "beta"}
+    toggle("api-stability-decreased", one(**stable), one(**beta))
+    case(
+        "api-stability-decreased",
+        "positive-implicit-stable",
+        one(),
+        one(**beta),
+        expect=["api-stability-decreased"],
+        description="a missing level is stable",
+    )
+    toggle("api-stability-increased", one(**beta), one(**stable))
+    near_miss(
+        "sunset-deleted",
+        one(**{"x-sunset": "2027-01-01"}),
+        one(),
+        "negative-not-deprecated",
+        description="a sunset only means something on a deprecated operation",
+    )
+
+
+def parameter_lifecycle_cases() -> None:
+    def with_q(**extra: Any) -> dict[str, Any]:
+        return spec(parameters=[{"name": "q", "in": "query", "schema": S, **extra}])
+
+    none = spec(parameters=[])
+    dep = {"deprecated": True}
+    rule = "request-parameter-removed-with-deprecation"
+    case(rule, "positive", with_q(**dep), none, expect=[rule], forbid=["request-parameter-removed"])
+    case(rule, "negative", with_q(), none, expect=["request-parameter-removed"], forbid=[rule])
+    rule = "request-parameter-removed-before-sunset"
+    case(rule, "positive", with_q(**dep, **{"x-sunset": "2999-01-01"}), none, expect=[rule])
+    near_miss(rule, with_q(**dep, **{"x-sunset": "2001-01-01"}), none)
+    rule = "request-parameter-sunset-parse"
+    case(rule, "positive", with_q(**dep, **{"x-sunset": "whenever"}), none, expect=[rule])
+    near_miss(rule, with_q(**dep, **{"x-sunset": "2001-01-01"}), none)
+    early, late = {"x-sunset": "2026-12-01"}, {"x-sunset": "2027-06-01"}
+    rule = "request-parameter-sunset-deleted"
+    case(rule, "positive", with_q(**dep, **late), with_q(**dep), expect=[rule])
+    near_miss(rule, with_q(**dep), with_q(**dep, **late))
+    rule = "request-parameter-sunset-date-changed-too-small"
+    case(rule, "positive", with_q(**dep, **late), with_q(**dep, **early), expect=[rule])
+    near_miss(rule, with_q(**dep, **early), with_q(**dep, **late))
+
+
+def other_new_cases() -> None:
+    def header(schema: Any, where: str = "header") -> dict[str, Any]:
+        return spec(parameters=[{"name": "X-Meta", "in": where, "schema": schema}])
+
+    mode = obj({"mode": S})
+    for rule, head_schema in (
+        (
+            "request-header-property-became-enum",
+            obj({"mode": ENUM2}),
+        ),
+        ("request-header-property-became-required", obj({"mode": S}, ["mode"])),
+        ("new-required-request-header-property", obj({"mode": S, "x": S}, ["x"])),
+    ):
+        case(rule, "positive", header(mode), header(head_schema), expect=[rule])
+        near_miss(
+            rule,
+            header(mode, "query"),
+            header(head_schema, "query"),
+            description="the same change in a query parameter",
+        )
+    bare_request = spec(
+        operation={"requestBody": {"required": True, "content": {"application/json": {}}}}
+    )
+    typed_request = spec(request=obj({"a": S}))
+    toggle("request-body-media-type-schema-added", bare_request, typed_request)
+    toggle("request-body-media-type-schema-removed", typed_request, bare_request)
+    bare_response = spec(
+        operation={"responses": {"200": {"description": "OK", "content": {"application/json": {}}}}}
+    )
+    typed_response = spec(response=obj({"a": S}))
+    toggle("response-body-media-type-schema-added", bare_response, typed_response)
+    toggle("response-body-media-type-schema-removed", typed_response, bare_response)
+    key, both = [{"apiKey": []}], [{"apiKey": []}, {"oauth": ["read"]}]
+    toggle("api-global-security-added", spec(security=key), spec(security=both))
+    toggle("api-global-security-removed", spec(security=both), spec(security=key))
+    read, rw = [{"oauth": ["read"]}], [{"oauth": ["read", "write"]}]
+    toggle("api-global-security-scope-added", spec(security=read), spec(security=rw))
+    toggle("api-global-security-scope-removed", spec(security=rw), spec(security=read))
+
+    def scheme(definition: Any) -> dict[str, Any]:
+        doc = spec(security=[{"auth": []}])
+        doc["components"]["securitySchemes"] = {"auth": definition}
+        return doc
+
+    auth_key = {"type": "apiKey", "in": "header", "name": "Authorization"}
+    bearer = {"type": "http", "scheme": "bearer"}
+    rule = "api-security-component-type-changed-same-wire"
+    case(
+        rule,
+        "positive",
+        scheme(auth_key),
+        scheme(bearer),
+        expect=[rule],
+        forbid=["api-security-component-type-changed"],
+    )
+    case(
+        rule,
+        "negative",
+        scheme({"type": "apiKey", "in": "header", "name": "X-Key"}),
+        scheme(bearer),
+        expect=["api-security-component-type-changed"],
+        forbid=[rule],
+    )
+
+
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True
@@ -1557,6 +1938,7 @@ def main() -> None:
     schema_cases()
     property_cases()
     other_cases()
+    lifecycle_cases()
     for child in HERE.iterdir():
         if child.is_dir():
             shutil.rmtree(child)

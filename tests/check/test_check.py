@@ -17,18 +17,18 @@ from specward.check.steps import live_url
 from specward.contracts import load_contract
 from specward.report import Finding
 
-FAST = ("--skip", "contract")
+FAST = ("--skip", "contract", "--skip", "models")
 
 
 def test_green_on_a_clean_clone(tmp_path, cli):
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True)
-    run = cli("check", *FAST, "-j", "2", "--format", "json", cwd=clone)
+    run = cli("check", "--skip", "contract", "-j", "2", "--format", "json", cwd=clone)
     assert run.returncode == 0, run.stdout + run.stderr
     payload = json.loads(run.stdout)
     assert [a["api"] for a in payload["apis"]] == ["llama-stack", "together-rl", "training-jobs"]
     steps = {s["name"]: s["status"] for s in payload["apis"][1]["steps"]}
-    assert steps["validate"] == steps["drift"] == steps["inventory"] == "pass"
+    assert steps["validate"] == steps["drift"] == steps["inventory"] == steps["models"] == "pass"
     assert steps["breaking"] in ("pass", "skip")
 
 
@@ -126,6 +126,19 @@ def test_new_api_since_base_skips_breaking(tmp_path, cli):
     assert apis["tiny"]["status"] == "pass"
 
 
+def test_a_broken_spec_at_the_base_skips_breaking(tmp_path, cli):
+    root = init_repo(tmp_path / "repo")
+    add_tiny(root, spec="openapi: 3.0.3\npaths: {/a: [unclosed\n")
+    commit_all(root, "broken")
+    add_tiny(root)
+    commit_all(root, "fixed")
+    run = cli("check", "--only", "breaking", "--format", "json", cwd=root)
+    assert run.returncode == 0, run.stdout + run.stderr
+    breaking = json.loads(run.stdout)["apis"][0]["steps"][2]
+    assert breaking["status"] == "skip"
+    assert breaking["summary"].startswith("the base spec cannot be read (HEAD~1:specs/tiny.yaml")
+
+
 def test_default_base_is_the_merge_base_with_origin_main(tmp_path, cli):
     upstream = init_repo(tmp_path / "upstream")
     add_tiny(upstream)
@@ -163,8 +176,9 @@ def test_parallel_output_equals_serial(tmp_path, cli):
     (root / "specs" / "b.yaml").write_text(
         TINY_SPEC.replace("/items/{item_id}", "/things/{item_id}")
     )
-    serial = cli("check", *FAST, "--base", "HEAD", "--format", "json", cwd=root)
-    parallel = cli("check", *FAST, "--base", "HEAD", "-j", "3", "--format", "json", cwd=root)
+    only = ("--only", "validate", "--only", "breaking", "--base", "HEAD", "--format", "json")
+    serial = cli("check", *only, cwd=root)
+    parallel = cli("check", *only, "-j", "3", cwd=root)
     assert serial.stdout == parallel.stdout
     assert serial.returncode == parallel.returncode == 1
     assert [a["failed"] for a in json.loads(serial.stdout)["apis"]] == [False, True, False]
@@ -173,11 +187,22 @@ def test_parallel_output_equals_serial(tmp_path, cli):
 def test_contract_step_runs_the_mock(tmp_path, cli):
     root = init_repo(tmp_path / "repo")
     add_tiny(root)
-    run = cli("check", "--skip", "breaking", "--max-examples", "1", "--format", "json", cwd=root)
+    run = cli("check", "--only", "contract", "--max-examples", "1", "--format", "json", cwd=root)
     assert run.returncode == 0, run.stdout + run.stderr
     contract = json.loads(run.stdout)["apis"][0]["steps"][-1]
     assert contract["name"] == "contract" and contract["status"] == "pass"
     assert contract["summary"].startswith("mock: 1/1 tested")
+
+
+def test_stale_models_fail_the_models_gate(tmp_path, cli):
+    root = init_repo(tmp_path / "repo")
+    add_tiny(root)
+    contract = root / "contracts" / "tiny.yaml"
+    contract.write_text(contract.read_text() + "models:\n  out: ../generated/tiny\n")
+    run = cli("check", "--only", "models", "--format", "markdown", cwd=root)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "| `tiny` | ➖ | ➖ | ➖ | ❌ |" in run.stdout
+    assert "are stale (`specward models --contract contracts/tiny.yaml`)" in run.stdout
 
 
 def test_bad_input_exits_2(tmp_path, cli):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import REPO, SHARED
+from tests.conftest import REPO, SHARED, corpus_file
 
 from specward.errors import SpecError
 from specward.inventory import check_inventory_files, load_inventory
@@ -177,6 +177,22 @@ def test_spec_operations_missing_from_the_inventory_are_listed(tmp_path):
     result = check_inventory_files(inventory, spec)
     assert result.payload()["unlisted"] == ["DELETE /items/{item_id}", "POST /items"]
     assert {f.level for f in result.findings} == {"warning"}
+
+
+def test_unlisted_operations_are_those_under_the_inventorys_common_prefix(tmp_path):
+    spec = write(tmp_path, "spec.yaml", SMALL_SPEC)
+    inventory = write(tmp_path, "inv.yaml", "- GET /items/{item_id}\n")
+    result = check_inventory_files(inventory, spec)
+    assert result.payload()["unlisted"] == ["DELETE /items/{item_id}", "POST /items"]
+    assert "POST /jobs" not in result.payload()["unlisted"]
+
+
+@pytest.mark.corpus
+def test_seed_capability_against_the_whole_together_api():
+    seed = seed_capability()
+    result = check_inventory_files(seed, corpus_file("together-openapi.yaml"))
+    assert result.matched == 15
+    assert {f.level for f in result.findings} == {"info"}  # other surfaces are not "unlisted"
 
 
 def test_an_operation_under_another_method_says_which_the_spec_has(tmp_path):

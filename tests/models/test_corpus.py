@@ -1,4 +1,7 @@
-"""Real specs from ../shared/corpus: generation never crashes; a failure is one line."""
+"""Real specs from ../shared/corpus: generation never crashes; a failure is one line.
+
+(ogx-spec.yaml, 667 classes, takes ~10 s to generate and is left to a manual
+``specward models ../shared/corpus/ogx-spec.yaml --preview``.)"""
 
 from __future__ import annotations
 
@@ -14,9 +17,7 @@ GATEWAY = (
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize(
-    "name", ["together-openapi.yaml", "ogx-spec.yaml", *(f"grpc-gateway/{n}" for n in GATEWAY)]
-)
+@pytest.mark.parametrize("name", ["together-openapi.yaml", *(f"grpc-gateway/{n}" for n in GATEWAY)])
 def test_corpus_specs_generate(name):
     spec, settings = resolve(str(corpus_file(name)), None)
     try:

@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import REPO, run_cli
 from tests.models.conftest import FIXTURES, SEEDS
 
+from specward.cli import main
 from specward.contracts import load_contract
 from specward.errors import SpecError
 from specward.models import check_models, generate_models
@@ -161,26 +162,33 @@ def test_generator_errors_are_one_line(tmp_path):
     assert not (tmp_path / "gen").exists()
 
 
-def test_bad_input_is_one_line_exit_2(tmp_path):
-    missing = run_cli("models", "nope.yaml", "--out", "x", cwd=tmp_path)
-    assert (
-        missing.returncode == 2 and missing.stderr == "specward: error: nope.yaml: no such file\n"
-    )
-    no_out = run_cli("models", str(FIXTURES / "pets-3.0.yaml"), cwd=tmp_path)
-    assert no_out.returncode == 2 and "give --out DIR" in no_out.stderr
-    both = run_cli("models", "x.yaml", "--check", "--preview", cwd=tmp_path)
-    assert both.returncode == 2 and "cannot be combined" in both.stderr
+def _main(capsys, *args: str) -> tuple[int, str, str]:
+    """Run the CLI in this process: exit code, stdout, stderr."""
+    with pytest.raises(SystemExit) as done:
+        main(list(args))
+    out = capsys.readouterr()
+    return done.value.code or 0, out.out, out.err
 
 
-def test_explain_shows_the_mapping():
-    proc = run_cli("models", "--contract", "contracts/together-rl.yaml", "--explain")
-    assert proc.returncode == 0
-    assert "RL.StartTrainingSessionRequest" in proc.stdout
-    assert "->  RLStartTrainingSessionRequest" in proc.stdout
-    data = json.loads(
-        run_cli("models", str(FIXTURES / "pets-3.1.yaml"), "--explain", "--format", "json").stdout
+def test_bad_input_is_one_line_exit_2(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _main(capsys, "models", "nope.yaml", "--out", "x")
+    assert code == 2 and err == "specward: error: nope.yaml: no such file\n"
+    code, _, err = _main(capsys, "models", str(FIXTURES / "pets-3.0.yaml"))
+    assert code == 2 and "give --out DIR" in err
+    code, _, err = _main(capsys, "models", "x.yaml", "--check", "--preview")
+    assert code == 2 and "cannot be combined" in err
+
+
+def test_explain_shows_the_mapping(capsys):
+    code, out, _ = _main(capsys, "models", "--contract", "contracts/together-rl.yaml", "--explain")
+    assert code == 0
+    assert "RL.StartTrainingSessionRequest" in out
+    assert "->  RLStartTrainingSessionRequest" in out
+    code, out, _ = _main(
+        capsys, "models", str(FIXTURES / "pets-3.1.yaml"), "--explain", "--format", "json"
     )
-    assert data["classes"]["Batch.BatchJob"] == "BatchJob2"
+    assert json.loads(out)["classes"]["Batch.BatchJob"] == "BatchJob2"
 
 
 def test_the_cli_does_not_import_the_generator():
@@ -192,3 +200,16 @@ def test_the_cli_does_not_import_the_generator():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert proc.stdout.strip() == "light", proc.stderr
+
+
+def test_a_ref_into_another_file_is_refused_with_its_line(tmp_path):
+    (tmp_path / "b.yaml").write_text("B: {type: string}\n")
+    spec = tmp_path / "a.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    A:\n      type: object\n      properties:\n        b: {$ref: 'b.yaml#/B'}\n"
+    )
+    with pytest.raises(SpecError) as err:
+        generate_models(str(spec), tmp_path / "out")
+    assert err.value.line == 9 and "points into another file" in err.value.message
+    assert not (tmp_path / "out").exists()

@@ -40,6 +40,7 @@ def test_release_from_the_first_commit_prints_headings_and_checklist_items(cli):
     assert "New API (info.version `2.0.0`)." in md
     assert "- [x] ✅ drift clean: together-rl" in md
     assert "- [x] ✅ docs/rules.md fresh" in md
+    assert "- [x] ✅ models fresh: llama-stack, together-rl, training-jobs" in md
 
 
 def _accept(root, entries):
@@ -52,7 +53,17 @@ def _accept(root, entries):
 def test_rename_is_breaking_with_a_migration_note_and_acceptances_flagged(tmp_path, cli):
     root = rl_rename_repo(tmp_path)
     base = git(root, "rev-parse", "HEAD~1").strip()
-    args = ("release", "--base", base, "--skip", "contract", "--today", "2027-01-10")
+    args = (
+        "release",
+        "--base",
+        base,
+        "--skip",
+        "contract",
+        "--skip",
+        "models",
+        "--today",
+        "2027-01-10",
+    )
     run = cli(*args, "--version", "2.0.1", cwd=root)
     assert run.returncode == 0, run.stdout + run.stderr
     md = run.stdout

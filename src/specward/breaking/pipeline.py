@@ -29,6 +29,8 @@ class BreakingResult:
     changes: list[Finding]
     semver: str
     notes: list[str] = field(default_factory=list)
+    unclaimed: list[Event] = field(default_factory=list)
+    """Raw events no rule classified (not part of the JSON document)."""
 
     @property
     def breaking(self) -> bool:
@@ -93,12 +95,18 @@ def _notes(side: str, spec: Spec) -> list[str]:
     ]
 
 
-def classify(events: list[Event]) -> list[Finding]:
-    """Findings for raw events; events no rule reports are dropped."""
+def classify(events: list[Event], unclaimed: list[Event] | None = None) -> list[Finding]:
+    """Findings for raw events; events no rule reports go to ``unclaimed`` when given.
+
+    :data:`specward.rules.NOT_REPORTED` lists the ``(scope, kind)`` pairs that are unclaimed on
+    purpose; anything else unclaimed is a gap in the catalog (a test keeps that list empty).
+    """
     out = []
     for event in events:
         rule = REGISTRY.classify(event.scope, event.kind)
         if rule is None:
+            if unclaimed is not None:
+                unclaimed.append(event)
             continue
         fields = event.fields
         details = {
@@ -138,7 +146,8 @@ def compare_specs(
         base_spec, head_spec = _spec(base), _spec(head)
         events = diff_specs(base_spec, head_spec, today=today)
     policy = policy or Policy()
-    findings = classify(events)
+    unclaimed: list[Event] = []
+    findings = classify(events, unclaimed)
     ops_b, ops_h = _operation_index(base_spec), _operation_index(head_spec)
     for finding in findings:
         if finding.operation is None:
@@ -156,4 +165,4 @@ def compare_specs(
     notes = _notes("base", base_spec) + _notes("head", head_spec)
     notes += apply_acceptances(findings, accepted or [], today)
     findings.sort(key=lambda f: (-level_rank(f.level), f.operation or "", f.location, f.id))
-    return BreakingResult(base_spec.name, head_spec.name, findings, semver, notes)
+    return BreakingResult(base_spec.name, head_spec.name, findings, semver, notes, unclaimed)

@@ -57,7 +57,7 @@ def check_api(
             progress(contract.api, name, step)
         steps.append(step)
     commit = None
-    if "breaking" not in options.skip and "models" not in options.skip:
+    if ctx.breaking is not None and ctx.breaking.changes:
         try:
             commit = commit_line(ctx)
         except SpecwardError as exc:

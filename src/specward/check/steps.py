@@ -88,17 +88,21 @@ def step_breaking(ctx: ApiContext) -> StepResult:
     if not exists_at(base.rev, published, base.root):
         return StepResult("breaking", "skip", f"{published} is new since {base.rev}")
     from specward.breaking import Policy, compare_specs, parse_acceptances
+    from specward.model import load
 
+    try:  # a broken spec at the base is history, not bad input: the PR may be the fix
+        base_spec = load(f"{base.rev}:{published}")
+    except SpecwardError as exc:
+        return StepResult("breaking", "skip", f"the base spec cannot be read ({exc})")
     section = contract.breaking
     result = compare_specs(
-        f"{base.rev}:{published}",
+        base_spec,
         contract.rel(contract.published) or "",
         policy=Policy.from_mapping(section.get("policy"), contract.name),
         accepted=parse_acceptances(section.get("accepted"), contract.name),
     )
     ctx.breaking = result
     from specward.check.group import annotate_components
-    from specward.model import load
 
     annotate_components(result.changes, load(contract.rel(contract.published) or ""))
     report = result.report(ctx.options.fail_on)
@@ -108,38 +112,54 @@ def step_breaking(ctx: ApiContext) -> StepResult:
     return step
 
 
-def step_models(ctx: ApiContext) -> StepResult:
+def _staleness(models: Any, spec: str, contract: Contract, data: dict[str, Any]) -> list[str]:
+    out = contract.models.get("out")
+    stale = models.check_models(spec, contract=contract)
+    data["stale"] = bool(stale.stale)
+    if not stale.stale:
+        return []
+    data["diff"] = stale.diff[:4000]
+    return [f"models in {out} are stale (`specward models --contract {contract.name}`)"]
+
+
+def _preview(
+    models: Any, spec: str, contract: Contract, data: dict[str, Any]
+) -> tuple[list[str], list[Finding]]:
+    built = models.preview_build(spec, contract=contract)
+    data["steps"] = built.payload()["steps"]
+    problems = [
+        f"preview {name} failed: {step.detail}"
+        for name, step in built.steps.items()
+        if step.status == "failed"
+    ]
+    return problems, list(built.findings)
+
+
+def step_models(ctx: ApiContext, *, preview: bool = True) -> StepResult:
+    """Staleness of the committed models (when ``models.out`` is set) and the preview build."""
     try:
         from specward import models
     except ImportError:
         return StepResult("models", "skip", "models command not available")
     contract = ctx.contract
     spec = contract.rel(contract.published) or ""
+    if not preview and not contract.models.get("out"):
+        return StepResult("models", "skip", "no models.out in the contract")
     data: dict[str, Any] = {}
-    problems: list[str] = []
-    out = contract.models.get("out")
-    if out:
-        stale = models.check_models(spec, contract.path.parent / str(out), contract=contract)
-        data["stale"] = bool(stale.stale)
-        if stale.stale:
-            problems.append(
-                f"models in {out} are stale (`specward models --contract {contract.name}`)"
-            )
-            data["diff"] = stale.diff[:4000]
-    preview = models.preview_build(spec, contract=contract)
-    data.update(preview.payload())
-    if preview.failed:
-        problems.append("the preview build failed")
-    findings = [Finding("models", "error", p, contract.name) for p in problems]
-    return StepResult(
-        "models", "fail" if problems else "pass", "; ".join(problems) or "fresh", findings, data
-    )
+    problems = _staleness(models, spec, contract, data) if contract.models.get("out") else []
+    extra: list[Finding] = []
+    if preview:
+        failed, extra = _preview(models, spec, contract, data)
+        problems += failed
+    findings = [Finding("models", "error", p, contract.name) for p in problems] + extra
+    status = "fail" if problems else "pass"
+    return StepResult("models", status, "; ".join(problems) or "fresh", findings, data)
 
 
 def commit_line(ctx: ApiContext) -> str | None:
     """The suggested commit line (the Models API's), or one built from the breaking result."""
     result = ctx.breaking
-    if result is None:
+    if result is None or not result.changes:
         return None
     try:
         from specward.models import diff_models, suggest_commit
@@ -148,7 +168,7 @@ def commit_line(ctx: ApiContext) -> str | None:
     base = ctx.options.base
     published = repo_path(ctx.contract.published, base.root) if base.root else ""
     model_diff = diff_models(f"{base.rev}:{published}", ctx.contract.rel(ctx.contract.published))
-    return suggest_commit(result, model_diff)
+    return suggest_commit(result, model_diff, scope=ctx.contract.api)
 
 
 def fallback_commit(api: str, result: Any) -> str | None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import click
 
 from specward.commands.common import (
+    active_filter,
     contract_option,
     emit,
     fail_on_option,
+    filter_options,
     format_option,
     output_option,
 )
@@ -32,6 +34,7 @@ from specward.errors import SpecwardError
     metavar="FILE",
     help="File listing accepted changes (id, location, reason, expires).",
 )
+@filter_options
 @output_option
 def breaking(
     base: str | None,
@@ -69,7 +72,13 @@ def breaking(
         )
     if accept_path:
         accepted = [*accepted, *load_acceptances(accept_path)]
+    flt = active_filter()
     result = compare_specs(base, head, policy=policy, accepted=accepted)
+    if flt.active:
+        from specward.breaking.semver import bump
+
+        result.changes = flt.findings(result.changes)
+        result.semver = bump((f.id, f.level) for f in result.changes)
     report = result.report(fail_on, notes=fmt == "markdown")  # type: ignore[arg-type]
     if fmt != "markdown":
         for note in result.notes:
@@ -78,16 +87,16 @@ def breaking(
 
 
 @click.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-def rules(fmt: str) -> None:
-    """List the breaking-change rule catalog (docs/rules.md is its markdown form)."""
+@click.argument("rule_id", required=False, metavar="[ID]")
+@format_option(("text", "json", "markdown"))
+def rules(rule_id: str | None, fmt: str) -> None:
+    """List the breaking-change rule catalog (docs/rules.md is its markdown form), or show the
+    rule ID with its doc and an example."""
     from specward.rules.docs import RENDERERS
 
-    click.echo(RENDERERS[fmt](), nl=False)
+    if rule_id is None:
+        click.echo(RENDERERS[fmt](), nl=False)
+        return
+    from specward.commands.rule_lookup import render_rule
+
+    click.echo(render_rule(rule_id, fmt), nl=False)

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from specward.commands.common import fail_on_option, output_option, write_atomic
+from specward.commands.common import check_contracts, fail_on_option, output_option, write_atomic
 from specward.errors import SpecwardError
 
 _FORMATS = ("text", "markdown", "json", "junit", "sarif", "github")
@@ -100,6 +100,8 @@ def _progress(enabled: bool, apis: list[str]) -> Iterator[Any]:
     "contracts",
     multiple=True,
     metavar="FILE",
+    callback=check_contracts,
+    is_eager=True,
     help="Contract file or glob (repeatable; default contracts/*.yaml).",
 )
 @click.option(
@@ -129,7 +131,7 @@ def _progress(enabled: bool, apis: list[str]) -> Iterator[Any]:
 )
 @click.option(
     "--max-examples",
-    type=int,
+    type=click.IntRange(min=1),
     default=None,
     help="Contract tests: examples per operation (default: the contract's).",
 )
@@ -143,7 +145,7 @@ def _progress(enabled: bool, apis: list[str]) -> Iterator[Any]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_FORMATS),
+    type=click.Choice(_FORMATS, case_sensitive=False),
     default="text",
     show_default=True,
     help="Output format.",

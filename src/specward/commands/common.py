@@ -66,12 +66,16 @@ output_option = click.option(
 )
 
 
-def _load_contract(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Check the whole contract file before the command runs (file:line errors, exit 2)."""
-    if value is not None:
-        from specward.contracts import load_contract
+def check_contracts(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A ``--contract`` callback: check every named contract file (globs expanded) against the
+    schema before the command runs (file:line errors, exit 2)."""
+    import glob
 
-        load_contract(value)
+    from specward.contracts import load_contract
+
+    for given in value if isinstance(value, tuple) else (value,) if value else ():
+        for path in sorted(glob.glob(given)) if glob.has_magic(given) else [given]:
+            load_contract(path)
     return value
 
 
@@ -83,7 +87,8 @@ def contract_option(help: str, name: str = "contract") -> Callable[[Any], Any]:
         type=click.Path(dir_okay=False),
         default=None,
         metavar="FILE",
-        callback=_load_contract,
+        callback=check_contracts,
+        is_eager=True,
         help=help,
     )
 
@@ -109,3 +114,51 @@ def emit(report: Report, fmt: str, output: str | None = None) -> None:
     text = render(report, fmt, color=color)
     write_report(text, output)
     sys.exit(report.exit_code)
+
+
+_FILTER_KEY = "specward.filters"
+
+
+def _store_filter(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None and param.name:
+        ctx.meta.setdefault(_FILTER_KEY, {})[param.name] = value
+
+
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--match-path``, ``--exclude-path``, ``--exclude-elements``; read with :func:`active_filter`."""
+    options = [
+        click.option(
+            "--match-path",
+            metavar="REGEX",
+            expose_value=False,
+            callback=_store_filter,
+            help="Report only changes to paths matching this regular expression.",
+        ),
+        click.option(
+            "--exclude-path",
+            metavar="REGEX",
+            expose_value=False,
+            callback=_store_filter,
+            help="Leave out changes to paths matching this regular expression.",
+        ),
+        click.option(
+            "--exclude-elements",
+            metavar="LIST",
+            expose_value=False,
+            callback=_store_filter,
+            help="Leave out documentation changes: description,examples,title,summary.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def active_filter() -> Any:
+    """The command's :class:`specward.report.filters.FindingFilter` (inactive when no option)."""
+    from specward.report.filters import FindingFilter
+
+    given = click.get_current_context().meta.get(_FILTER_KEY, {})
+    return FindingFilter.build(
+        given.get("match_path"), given.get("exclude_path"), given.get("exclude_elements")
+    )

@@ -9,9 +9,11 @@ from typing import Any
 import click
 
 from specward.commands.common import (
+    active_filter,
     contract_option,
     emit,
     fail_on_option,
+    filter_options,
     format_option,
     output_option,
     write_atomic,
@@ -50,6 +52,7 @@ def proto_options(fn: Any) -> Any:
 @click.option("--explain", is_flag=True, help="Print the inferred mapping instead of the drift.")
 @format_option()
 @fail_on_option
+@filter_options
 @output_option
 def drift(
     upstream: str | None,
@@ -84,6 +87,7 @@ def drift(
         inputs.upstream, inputs.published, baseline=inputs.baseline, overrides=inputs.overrides
     )
     result.notes.extend(inputs.notes or [])
+    result.items = active_filter().drift_items(result.items)
     if explain:
         if fmt == "json":
             text = (

@@ -6,18 +6,21 @@ import sys
 
 import click
 
-from specward.commands.common import emit, fail_on_option, format_option, output_option
+from specward.commands.common import (
+    contract_option,
+    emit,
+    fail_on_option,
+    format_option,
+    output_option,
+)
 from specward.errors import SpecwardError
 
 
 @click.command()
 @click.argument("spec", required=False)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Output folder.")
-@click.option(
-    "--contract",
-    "contract_path",
-    type=click.Path(dir_okay=False),
-    help="Contract file: its published spec, and models.out / models.options.",
+@contract_option(
+    "Contract file: its published spec, and models.out / models.options.", "contract_path"
 )
 @click.option("--check", is_flag=True, help="Exit 1 with a diff when the output folder is stale.")
 @click.option("--preview", is_flag=True, help="Generate, build, lint and test the examples.")
@@ -133,10 +136,10 @@ def _explain(spec: str | None, contract_path: str | None, fmt: str) -> None:
     import json
 
     from specward.models.api import resolve
-    from specward.models.names import build_name_map
+    from specward.models.generate import render_models
 
-    loaded, _ = resolve(spec, contract_path)
-    names = build_name_map(loaded.schemas)
+    loaded, settings = resolve(spec, contract_path)
+    names = render_models(loaded, settings).names  # with the generator's own renames
     if fmt == "json":
         click.echo(json.dumps({"spec": loaded.name, **names.payload()}, indent=2))
         return

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from specward.commands.common import output_option, write_report
+from specward.commands.common import check_contracts, output_option, write_report
 from specward.errors import SpecwardError
 
 _CHECKS = ("drift", "models", "contract", "docs")
@@ -34,13 +34,18 @@ def _today(value: str | None) -> dt.date:
     "contracts",
     multiple=True,
     metavar="FILE",
+    callback=check_contracts,
+    is_eager=True,
     help="Contract file or glob (repeatable).",
 )
 @click.option(
     "--skip", multiple=True, type=click.Choice(_CHECKS), help="Checklist item not to run."
 )
 @click.option(
-    "--max-examples", type=int, default=None, help="Contract tests: examples per operation."
+    "--max-examples",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Contract tests: examples per operation.",
 )
 @click.option("--today", default=None, hidden=True, help="The date to use (YYYY-MM-DD), for tests.")
 @output_option

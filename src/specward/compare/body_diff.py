@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from specward.compare import kinds as K
 from specward.compare.differ_state import DifferState
 from specward.compare.events import SchemaEvent, render_path
 from specward.model import MediaType, Operation
+
+_HEADER_PROPERTY_KINDS = frozenset({K.BECAME_ENUM, K.BECAME_REQUIRED, K.NEW_REQUIRED})
 
 
 def _media_key(name: str) -> str:
@@ -152,7 +155,13 @@ class BodyDiff(DifferState):
             at = f"{where}[{name}]"
             self.add(scope, "media-type-added", at, label, mh[name].source, **fields, name=name)
         for name in sorted(mb.keys() & mh.keys()):
-            events = self.schemas.diff(mb[name].schema, mh[name].schema, direction)
+            sb, sh = mb[name].schema, mh[name].schema
+            if (sb is None) != (sh is None):
+                kind = K.MEDIA_TYPE_SCHEMA_ADDED if sb is None else K.MEDIA_TYPE_SCHEMA_REMOVED
+                source = (mh[name] if sb is None else mb[name]).source
+                self.add(root_scope, kind, f"{where}[{name}]", label, source, **fields, name=name)
+                continue
+            events = self.schemas.diff(sb, sh, direction)
             self.schema_events(events, root_scope, nested_scope, f"{where}[{name}]", subject, label)
 
     def schema_events(
@@ -163,11 +172,15 @@ class BodyDiff(DifferState):
         where: str,
         subject: str,
         label: str,
+        *,
+        header: bool = False,
     ) -> None:
         """Turn schema events into events at ``where`` (a location prefix).
 
         ``subject`` names the schema's root in messages ("request body", "response 200 body",
-        "query parameter limit"); nested places read "request property a.b".
+        "query parameter limit"); nested places read "request property a.b". In an
+        object-valued request ``header``, a nested property that became an enum or required, or
+        a new required one, is a header property change.
         """
         for event in events:
             path = render_path(event.path)
@@ -175,6 +188,8 @@ class BodyDiff(DifferState):
             container = render_path(event.path[:-1] if event.on_property else event.path)
             if root_scope in ("request-parameter", "response-header"):
                 scope = root_scope
+                if header and event.path and event.kind in _HEADER_PROPERTY_KINDS:
+                    scope = K.REQUEST_HEADER_PROPERTY
                 shown = f"{subject} {container}" if container else subject
             else:
                 scope = nested_scope if event.on_property or event.path else root_scope

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from specward.compare.differ_state import DifferState
+from specward.compare.lifecycle import LifecycleDiff
 from specward.compare.matcher import renamed_pairs
 from specward.compare.schema_diff import compatible
 from specward.model import Operation, Parameter, path_params
@@ -40,7 +40,7 @@ def _same_name(a: str, b: str) -> bool:
     return a.replace("_", "-").lower() == b.replace("_", "-").lower()
 
 
-class ParameterDiff(DifferState):
+class ParameterDiff(LifecycleDiff):
     """Mixed into the spec differ, which provides ``add``, ``schemas`` and ``schema_events``."""
 
     def parameters(
@@ -85,14 +85,16 @@ class ParameterDiff(DifferState):
                 )
                 self.parameter(bp, hp, label)
             for name, p in sorted(gone.items()):
+                kind, sunset = self.parameter_removal(p)
                 self.add(
                     "request-parameter",
-                    "removed",
+                    kind,
                     f"{label} request.{location}.{name}",
                     label,
                     p.source,
                     location=location,
                     name=name,
+                    **sunset,
                 )
             for name, p in sorted(new.items()):
                 self.add(
@@ -152,9 +154,7 @@ class ParameterDiff(DifferState):
         if b.required != h.required:
             kind = "became-required" if h.required else "became-optional"
             self.add("request-parameter", kind, where, label, h.source, **fields)
-        if b.deprecated != h.deprecated:
-            kind = "deprecated" if h.deprecated else "reactivated"
-            self.add("request-parameter", kind, where, label, h.source, **fields)
+        self.parameter_lifecycle(b, h, where, label)
         style_b = b.style or _DEFAULT_STYLE.get(b.location)
         style_h = h.style or _DEFAULT_STYLE.get(h.location)
         if style_b != style_h and b.location == h.location:
@@ -189,4 +189,5 @@ class ParameterDiff(DifferState):
             where,
             subject,
             label,
+            header=h.location == "header",
         )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from specward.compare.kinds import BOUNDS
 from specward.compare.schema_facts import NUMERIC, as_number, as_str, bound, divides
 from specward.model import Schema
-from specward.rules.schema_rules import BOUNDS
 
 
 class BoundsDiff:
@@ -39,7 +39,7 @@ class BoundsDiff:
         if ub != uh:
             self.emit("unique-items-set" if uh else "unique-items-unset", b, h)
         pb, ph = as_str(rb.get("pattern")), as_str(rh.get("pattern"))
-        if self.request and pb != ph:
+        if pb != ph:
             kind = (
                 "pattern-added"
                 if pb is None

@@ -29,6 +29,7 @@ from specward.compare.schema_facts import (
     label,
     show_value,
 )
+from specward.compare.schema_keywords import KeywordsDiff
 from specward.compare.unchanged import UnchangedIndex
 from specward.compare.variants import compatible, find_single, match_variants
 from specward.model import Schema, Spec
@@ -74,7 +75,7 @@ class SchemaDiffer:
         return events
 
 
-class _Walk(EnumDiff, BoundsDiff):
+class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
     """One comparison of a schema pair (children go back through the memoizing differ)."""
 
     def __init__(self, differ: SchemaDiffer, direction: str) -> None:
@@ -146,9 +147,12 @@ class _Walk(EnumDiff, BoundsDiff):
         bi, hi = b.items, h.items
         if bi is not None and hi is not None:
             self.child(bi, hi, ("[]",))
+        self.keywords(b, h)
         return self.out
 
     def types(self, b: Schema, h: Schema, tb: Types, th: Types) -> None:
+        if self.list_of_types(b, h, tb, th):
+            return
         old, new = describe_types(tb, b.format), describe_types(th, h.format)
         widened, narrowed = covers(th, tb), covers(tb, th)
         if self.request:
@@ -168,6 +172,7 @@ class _Walk(EnumDiff, BoundsDiff):
     def discriminator(self, b: Schema, h: Schema, skip: frozenset[str] = frozenset()) -> None:
         """Discriminator changes; mapping entries of variants reported added or removed (named in
         ``skip``) are part of that change, not another one."""
+        self.discriminator_presence(b, h)
         db, dh = b.discriminator, h.discriminator
         if db is None or dh is None:
             return
@@ -247,6 +252,7 @@ class _Walk(EnumDiff, BoundsDiff):
             if (name in req_b) != (name in req_h):
                 kind = "became-required" if name in req_h else "became-optional"
                 self.emit(kind, bs, hs, (name,), on_property=True, name=name)
+            self.property_lifecycle(bs, hs, (name,), name)
             self.child(bs, hs, (name,))
         for name, hs in ph.items():
             if name not in pb and hs.get(hidden) is not True:

@@ -4,7 +4,6 @@ oneOf/anyOf variants, numeric bounds, and display helpers for values."""
 from __future__ import annotations
 
 import json
-from fractions import Fraction
 from typing import Any
 
 from specward.model import Schema
@@ -150,6 +149,8 @@ def divides(small: float, big: float) -> bool:
     """Whether ``big`` is an integer multiple of ``small`` (exact for decimal literals)."""
     if small == 0:
         return False
+    from fractions import Fraction  # only multipleOf changes need it; decimal is slow to import
+
     ratio = Fraction(str(big)) / Fraction(str(small))
     return ratio.denominator == 1
 

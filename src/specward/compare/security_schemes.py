@@ -45,6 +45,19 @@ def kind_of(raw: dict[str, Any]) -> tuple[str, str | None]:
     return kind, scheme.lower() if kind == "http" and scheme else None
 
 
+def wire_form(raw: dict[str, Any]) -> str | None:
+    """What a scheme puts on the wire when that is one header or parameter: an API key in the
+    ``Authorization`` header and HTTP bearer both send ``Authorization`` (None: no simple form)."""
+    kind, scheme = kind_of(raw)
+    if kind == "http" and scheme == "bearer":
+        return "header:authorization"
+    if kind == "apiKey":
+        where, key = _str(raw.get("in")), _str(raw.get("name"))
+        if where and key:
+            return f"{where}:{key.lower() if where == 'header' else key}"
+    return None
+
+
 def describe(raw: dict[str, Any]) -> str:
     kind, scheme = kind_of(raw)
     return f"{kind} {scheme}" if scheme else kind
@@ -76,7 +89,9 @@ def diff_security_schemes(base: Spec, head: Spec) -> Iterator[Change]:
 def _scheme(name: str, b: dict[str, Any], h: dict[str, Any], source: Source) -> Iterator[Change]:
     (tb, schb), (th, schh) = kind_of(b), kind_of(h)
     if tb != th:
-        yield "type-changed", name, source, {"old": describe(b), "new": describe(h)}
+        same = wire_form(b) is not None and wire_form(b) == wire_form(h)
+        kind = "type-changed-same-wire" if same else "type-changed"
+        yield kind, name, source, {"old": describe(b), "new": describe(h)}
         return
     if tb == "http" and schb != schh:
         yield "http-scheme-changed", name, source, {"old": schb, "new": schh}

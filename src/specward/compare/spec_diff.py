@@ -18,6 +18,8 @@ from typing import Any
 from specward.compare.body_diff import BodyDiff
 from specward.compare.deep import run_deep
 from specward.compare.events import Event
+from specward.compare.lifecycle import removal_kind
+from specward.compare.lifecycle_facts import parse_sunset
 from specward.compare.matcher import component_scorer, match
 from specward.compare.moves import Move, pair_moves
 from specward.compare.operation_security import SecurityDiff
@@ -39,18 +41,6 @@ def diff_specs(base: Spec, head: Spec, *, today: dt.date | None = None) -> list[
     """
     differ = _SpecDiff(base, head, today or dt.date.today())
     return run_deep(differ.run, what=f"{base.name} and {head.name}")
-
-
-def _sunset(op: Operation) -> dt.date | None:
-    value = op.extensions.get("x-sunset")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _trailing_slash(path: str) -> bool:
@@ -119,6 +109,8 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
         self.operations()
         self.components()
         self.security_schemes()
+        self.invalid_stability()
+        self.global_security()
         return self.events
 
     # -- servers ------------------------------------------------------------------------------
@@ -173,29 +165,9 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
         for move in moves:
             self.move(move)
 
-    def sunset(self, b: Operation, h: Operation, label: str) -> None:
-        """``x-sunset`` announced, withdrawn, brought forward or postponed on a kept operation."""
-        sb, sh = _sunset(b), _sunset(h)
-        if sb == sh:
-            return
-        old = sb.isoformat() if sb else None
-        new = sh.isoformat() if sh else None
-        if sb is None:
-            kind = "sunset-added"
-        elif sh is None:
-            kind = "sunset-removed"
-        else:
-            kind = "sunset-earlier" if sh < sb else "sunset-later"
-        self.add("operation", kind, label, label, h.source, old=old, new=new)
-
     def removed_operation(self, op: Operation, *, path_gone: bool) -> None:
-        sunset = _sunset(op)
-        if op.deprecated and (sunset is None or sunset <= self.today):
-            kind = "removed-deprecated"
-        elif op.deprecated:
-            kind = "removed-before-sunset"
-        else:
-            kind = "removed"
+        sunset = parse_sunset(op.raw if isinstance(op.raw, dict) else op.extensions)
+        kind = removal_kind(op.deprecated, sunset, self.today)
         if path_gone:
             kind = "path-" + kind
         self.add(
@@ -205,7 +177,7 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
             op.label,
             op.source,
             path=op.path,
-            sunset=sunset.isoformat() if sunset else None,
+            sunset=sunset.shown if sunset and op.deprecated else None,
         )
 
     def move(self, move: Move) -> None:
@@ -242,11 +214,7 @@ class _SpecDiff(ParameterDiff, BodyDiff, SecurityDiff):
     ) -> None:
         """Compare one operation pair; a moved operation's operationId change is part of the move."""
         label = h.label
-        if b.deprecated != h.deprecated:
-            self.add(
-                "operation", "deprecated" if h.deprecated else "reactivated", label, label, h.source
-            )
-        self.sunset(b, h, label)
+        self.operation_lifecycle(b, h, label)
         if not moved and _trailing_slash(b.path) != _trailing_slash(h.path):
             self.add(
                 "operation",

@@ -55,4 +55,29 @@ def match_variants(
                     left_b.remove(i)
                     left_h.remove(j)
                     break
+    pairs += _same_type_inline(vb, vh, left_b, left_h)
     return sorted(pairs), left_b, left_h
+
+
+def _same_type_inline(
+    vb: list[Schema], vh: list[Schema], left_b: list[int], left_h: list[int]
+) -> list[tuple[int, int]]:
+    """Inline variants left over that are the only ones of their type on both sides are one
+    variant that changed (an object that lost a property), compared rather than replaced."""
+
+    def by_type(variants: list[Schema], left: list[int]) -> dict[Any, list[int]]:
+        out: dict[Any, list[int]] = {}
+        for i in left:
+            if variants[i].ref_name is None:
+                out.setdefault(effective_types(variants[i]), []).append(i)
+        return out
+
+    tb, th = by_type(vb, left_b), by_type(vh, left_h)
+    pairs = []
+    for types, base in tb.items():
+        head = th.get(types)
+        if types is not None and len(base) == 1 and head is not None and len(head) == 1:
+            pairs.append((base[0], head[0]))
+            left_b.remove(base[0])
+            left_h.remove(head[0])
+    return pairs

@@ -125,8 +125,11 @@ class _Checker:
                 self.params(item, op)
             if item.hints is not None:
                 self.hints(item, op, item.hints)
+        scope = self.scope()
         for op in sorted(self.spec.operations.values(), key=lambda o: (o.path, o.method)):
-            if id(op) not in seen:
+            full = path_key(self.spec.base_path + op.path)
+            inside = _under(full, scope) or _under(path_key(op.path), scope)
+            if id(op) not in seen and inside:
                 self.add(
                     "inventory-operation-unlisted",
                     None,
@@ -134,6 +137,19 @@ class _Checker:
                     spec_op=op,
                 )
         return len(seen)
+
+    def scope(self) -> str:
+        """The path prefix every listed operation shares (``/v1/rl``): an inventory of one surface
+        of a large API lists only that surface's missing operations."""
+        paths = [path_key(item.path).split("/") for item in self.inv.operations]
+        if not paths:
+            return "/"
+        common = []
+        for parts in zip(*paths, strict=False):
+            if len(set(parts)) != 1 or parts[0] == "{}":
+                break
+            common.append(parts[0])
+        return "/".join(common) or "/"
 
     def missing(self, item: InventoryOp) -> None:
         key = path_key(item.path)
@@ -151,7 +167,7 @@ class _Checker:
             self.add(
                 "inventory-path-spelling",
                 item,
-                f"{what}path {path}: {pairs} in the spec (tolerated)",
+                f"{what}path: {pairs} in the spec (tolerated)",
                 spec_op=op,
                 spellings=dict(spelled),
             )
@@ -222,6 +238,10 @@ class _Checker:
         tool = f"tool {hints.tool}" if hints.tool else "hints"
         for problem in _hint_problems(item.method, op, hints):
             self.add("inventory-hint", item, f"{tool}: {problem}", spec_op=op, tool=hints.tool)
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix.rstrip("/") + "/")
 
 
 def _declares_idempotency(op: Operation) -> bool:

@@ -102,7 +102,10 @@ def render_models(spec: Spec, settings: ModelSettings | None = None) -> Generate
     names = build_name_map(spec.schemas)
     notes: list[str] = []
     if spec.schemas:
-        document = generator_document(spec, names)
+        try:
+            document = generator_document(spec, names)
+        except RecursionError:
+            raise GenerateError("the schemas nest too deeply to generate models") from None
         code = _run_generator(document, header(label), settings.options)
         _reconcile(names, code)
     else:

@@ -84,6 +84,6 @@ def build_name_map(schema_names: Iterable[str]) -> NameMap:
                 taken.add(name)
                 out.notes[schema] = f"{cls} is taken by {members[0]!r}"
             elif name != schema:
-                out.notes[schema] = "not a valid class name as written"
+                out.notes[schema] = "made a class name: separators dropped, parts capitalized"
             out.classes[schema] = name
     return out

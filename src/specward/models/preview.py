@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from specward.errors import SpecwardError
 from specward.model import Spec
 from specward.models.generate import (
     MODULE,
     GeneratedModels,
-    GenerateError,
     render_models,
     ruff_command,
     write_models,
@@ -84,7 +84,7 @@ def run_preview(spec: Spec, settings: ModelSettings) -> PreviewResult:
     result = PreviewResult(spec.name, steps)
     try:
         models = render_models(spec, settings)
-    except GenerateError as exc:
+    except SpecwardError as exc:  # the generator's error, or a spec it cannot take
         steps["generate"] = Step("failed", str(exc))
         for name in STEPS[1:]:
             steps[name].detail = "generate failed"

@@ -11,10 +11,15 @@ from specward.rules import (
     servers,
 )
 from specward.rules.registry import FAMILIES, Registry, Rule
+from specward.rules.schema_rules import not_reported
 
 REGISTRY = Registry()
 for _family in (operations, parameters, request_body, responses, security, servers, components):
     REGISTRY.add(_family.RULES)
 REGISTRY.add(drift.RULES)  # the drift family: `specward drift` kinds, what sync applies
 
-__all__ = ["FAMILIES", "REGISTRY", "Registry", "Rule"]
+# Events the differ emits that no rule reports, on purpose: schema keywords that make no sense
+# for a parameter or a header, and changes that only matter in the other direction.
+NOT_REPORTED: frozenset[tuple[str, str]] = not_reported()
+
+__all__ = ["FAMILIES", "NOT_REPORTED", "REGISTRY", "Registry", "Rule"]

@@ -9,7 +9,7 @@ from specward.rules.registry import Rule, RuleFactory
 
 FAMILY = "drift"
 
-_rule = RuleFactory(FAMILY, "none", "drift", oasdiff=False)
+_rule = RuleFactory(FAMILY, "none", "drift")
 
 
 def _drift(rule_id: str, level: str, doc: str) -> Rule:

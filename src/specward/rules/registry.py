@@ -7,10 +7,11 @@ classifier, which maps a raw change event ``(scope, kind)`` to exactly one rule.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Literal
 
-from specward.report import Level, RuleInfo
+if TYPE_CHECKING:
+    from specward.report import Level, RuleInfo
 
 Direction = Literal["request", "response", "none"]
 Bump = Literal["major", "minor", "patch"]
@@ -22,7 +23,9 @@ class Rule:
 
     ``scope`` and ``kind`` are the raw event the differ emits (``("request-property", "removed")``);
     ``message`` is a ``str.format`` template over the event's fields (``{name}``, ``{old}``,
-    ``{new}``, ``{values}`` ...); ``oasdiff`` tells whether the id is oasdiff's own.
+    ``{new}``, ``{values}`` ...). ``oasdiff_level`` is oasdiff's default level when the id is
+    one of oasdiff's checks (None: specward's own id); ``differs_because`` says why ``level``
+    is not oasdiff's. The registry fills both from :mod:`specward.rules.oasdiff`.
     """
 
     id: str
@@ -34,7 +37,13 @@ class Rule:
     summary: str
     message: str
     doc: str
-    oasdiff: bool = True
+    oasdiff_level: Level | None = None
+    differs_because: str | None = None
+
+    @property
+    def oasdiff(self) -> bool:
+        """Whether the id is one of oasdiff's check ids."""
+        return self.oasdiff_level is not None
 
     @property
     def bump(self) -> Bump:
@@ -48,6 +57,8 @@ class Rule:
         return "patch"
 
     def info(self) -> RuleInfo:
+        from specward.report import RuleInfo
+
         return RuleInfo(self.id, self.level, self.summary, self.doc)
 
     def render(self, fields: Mapping[str, Any]) -> str:
@@ -62,6 +73,8 @@ class Rule:
             "summary": self.summary,
             "doc": self.doc,
             "oasdiff": self.oasdiff,
+            "oasdiff_level": self.oasdiff_level,
+            "differs_because": self.differs_because,
         }
 
 
@@ -71,13 +84,10 @@ class RuleFactory:
     The summary is the id in words; ``scope`` may differ per rule (responses cover several scopes).
     """
 
-    def __init__(
-        self, family: str, direction: Direction, scope: str, *, oasdiff: bool = True
-    ) -> None:
+    def __init__(self, family: str, direction: Direction, scope: str) -> None:
         self.family = family
         self.direction = direction
         self.scope = scope
-        self.oasdiff = oasdiff
 
     def __call__(
         self,
@@ -88,7 +98,6 @@ class RuleFactory:
         doc: str,
         *,
         scope: str | None = None,
-        oasdiff: bool | None = None,
     ) -> Rule:
         return Rule(
             rule_id,
@@ -100,7 +109,6 @@ class RuleFactory:
             rule_id.replace("-", " "),
             message,
             doc,
-            self.oasdiff if oasdiff is None else oasdiff,
         )
 
 
@@ -132,7 +140,15 @@ class Registry:
         self._by_event: dict[tuple[str, str], Rule] = {}
 
     def add(self, rules: Iterable[Rule]) -> None:
+        """Register rules; an id oasdiff shares takes oasdiff's level unless a reason to differ
+        is recorded in :data:`specward.rules.oasdiff.DIFFERS`."""
+        from specward.rules.oasdiff import DIFFERS, OASDIFF_LEVELS
+
         for rule in rules:
+            theirs = OASDIFF_LEVELS.get(rule.id)
+            reason = DIFFERS.get(rule.id)
+            level = rule.level if reason or theirs is None else theirs
+            rule = replace(rule, level=level, oasdiff_level=theirs, differs_because=reason)
             if rule.id in self._by_id:
                 raise ValueError(f"duplicate rule id {rule.id!r}")
             key = (rule.scope, rule.kind)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from specward.compare import kinds as K
 from specward.rules.registry import Rule, RuleFactory
 from specward.rules.schema_rules import schema_rules
 
 FAMILY = "responses"
 
 
-_make = RuleFactory(FAMILY, "response", "response")
+_make = RuleFactory(FAMILY, "response", K.RESPONSE)
 
 
 def _rule(rule_id: str, level: str, scope: str, kind: str, message: str, doc: str) -> Rule:
@@ -19,16 +20,16 @@ RULES = [
     _rule(
         "response-success-status-removed",
         "error",
-        "response",
-        "success-status-removed",
+        K.RESPONSE,
+        K.SUCCESS_STATUS_REMOVED,
         "success response {status} removed",
         "Clients that handle this success status get another one they may not handle.",
     ),
     _rule(
         "response-non-success-status-removed",
         "warning",
-        "response",
-        "non-success-status-removed",
+        K.RESPONSE,
+        K.NON_SUCCESS_STATUS_REMOVED,
         "response {status} removed",
         "An error (or default) response is no longer documented; clients handling it are "
         "unaffected unless they rely on its body.",
@@ -36,68 +37,85 @@ RULES = [
     _rule(
         "response-success-status-added",
         "info",
-        "response",
-        "success-status-added",
+        K.RESPONSE,
+        K.SUCCESS_STATUS_ADDED,
         "success response {status} added",
         "A new success status is documented.",
     ),
     _rule(
         "response-non-success-status-added",
         "info",
-        "response",
-        "non-success-status-added",
+        K.RESPONSE,
+        K.NON_SUCCESS_STATUS_ADDED,
         "response {status} added",
         "A new error (or default) response is documented.",
     ),
     _rule(
         "response-media-type-removed",
         "error",
-        "response",
-        "media-type-removed",
+        K.RESPONSE,
+        K.MEDIA_TYPE_REMOVED,
         "response {status}: media type {name} removed",
         "Clients that ask for (or parse) this media type get something else.",
     ),
     _rule(
         "response-media-type-added",
         "info",
-        "response",
-        "media-type-added",
+        K.RESPONSE,
+        K.MEDIA_TYPE_ADDED,
         "response {status}: media type {name} added",
         "One more media type is returned.",
     ),
     _rule(
         "required-response-header-removed",
         "error",
-        "response-header",
-        "required-removed",
+        K.RESPONSE_HEADER,
+        K.REQUIRED_REMOVED,
         "response {status}: required header {name} removed",
         "Clients that read the header get nothing.",
     ),
     _rule(
         "optional-response-header-removed",
         "warning",
-        "response-header",
-        "optional-removed",
+        K.RESPONSE_HEADER,
+        K.OPTIONAL_REMOVED,
         "response {status}: optional header {name} removed",
         "Clients that read the optional header never see it again.",
     ),
     _rule(
         "response-header-became-optional",
         "error",
-        "response-header",
-        "became-optional",
+        K.RESPONSE_HEADER,
+        K.BECAME_OPTIONAL,
         "response {status}: header {name} became optional",
         "Clients that rely on the header being present fail when it is missing.",
     ),
     _rule(
         "response-header-became-required",
         "info",
-        "response-header",
-        "became-required",
+        K.RESPONSE_HEADER,
+        K.BECAME_REQUIRED,
         "response {status}: header {name} became required",
         "The header is now always present.",
     ),
-    *schema_rules("response-header", FAMILY),
-    *schema_rules("response-body", FAMILY),
-    *schema_rules("response-property", FAMILY),
+    _rule(
+        "response-body-media-type-schema-added",
+        "info",
+        K.RESPONSE_BODY,
+        K.MEDIA_TYPE_SCHEMA_ADDED,
+        "response {status}: media type {name}: schema added",
+        "The response body is now described; what clients receive does not change.",
+    ),
+    _rule(
+        "response-body-media-type-schema-removed",
+        "error",
+        K.RESPONSE_BODY,
+        K.MEDIA_TYPE_SCHEMA_REMOVED,
+        "response {status}: media type {name}: schema removed",
+        "The response body is no longer described: anything may be returned, and clients "
+        "generated from the schema lose their model.",
+    ),
+    *schema_rules(K.RESPONSE_HEADER, FAMILY),
+    *schema_rules(K.RESPONSE_BODY, FAMILY),
+    *schema_rules(K.RESPONSE_PROPERTY, FAMILY),
 ]

@@ -1,501 +1,768 @@
 """Rules for changes inside schemas, generated from one table for every place a schema sits.
 
 A schema change means different things by direction: a request schema that narrows breaks
-clients that send the old values; a response schema that widens breaks clients that read it.
-Scopes: ``request-parameter``, ``request-body`` (the body's root schema), ``request-property``
-(anything nested), ``response-body`` and ``response-property``.
+clients that send the old values; a response schema that widens breaks clients that read it. Each
+kind therefore has a request text and a response text of its own. Scopes: ``request-parameter``,
+``request-body`` (the body's root schema), ``request-property`` (anything nested),
+``response-body``, ``response-property`` and ``response-header``.
 """
 
 from __future__ import annotations
 
+from specward.compare import kinds as K
 from specward.report import Level
 from specward.rules.registry import Direction, Rule
 
-# kind -> (request level, response level, message, doc); None: not reported in that direction.
-_SCHEMA: dict[str, tuple[Level | None, Level | None, str, str]] = {
-    "type-changed": (
+# kind -> (request level, response level, message, request doc, response doc); a None level:
+# not reported in that direction.
+Entry = tuple["Level | None", "Level | None", str, str, str]
+
+_ACCEPTS_MORE = "Requests accept more than before; existing clients keep working."
+_RETURNS_LESS = "Responses only get stricter; clients keep parsing what they receive."
+
+_SCHEMA: dict[str, Entry] = {
+    K.TYPE_CHANGED: (
         "error",
         "error",
         "{subject}: type changed from {old} to {new}",
-        "The type or format changed in a way that is not a pure widening (requests) or is a "
-        "widening (responses), e.g. `string` to a `oneOf` of `string` and `integer` in a response: "
-        "clients built for the old type fail to send or to parse values.",
+        "The type or format changed in a way that is not a pure widening (e.g. `string` to "
+        "`integer`): clients keep sending values of the old type and are rejected.",
+        "The type or format changed or widened (e.g. `string` to a `oneOf` of `string` and "
+        "`integer`): clients built for the old type fail to parse the new values.",
     ),
-    "type-generalized": (
+    K.TYPE_GENERALIZED: (
         "info",
         None,
         "{subject}: type widened from {old} to {new}",
         "The request accepts more types or formats than before (e.g. `integer` to `number`); "
         "existing clients keep working.",
+        "",
     ),
-    "type-specialized": (
+    K.TYPE_SPECIALIZED: (
         None,
         "info",
         "{subject}: type narrowed from {old} to {new}",
-        "The response returns fewer types or formats than before; existing clients keep working.",
+        "",
+        "The response returns fewer types or formats than before (e.g. `number` to "
+        "`integer`); existing clients keep working.",
     ),
-    "enum-value-removed": (
+    K.LIST_OF_TYPES_WIDENED: (
+        "info",
+        "error",
+        "{subject}: types {values} added to the list of types",
+        "A `type` list gained members: requests accept values of more types.",
+        "A `type` list gained members: clients may receive values of a type they do not parse.",
+    ),
+    K.LIST_OF_TYPES_NARROWED: (
+        "error",
+        "info",
+        "{subject}: types {values} removed from the list of types",
+        "A `type` list lost members: clients sending values of a removed type are rejected.",
+        "A `type` list lost members: responses carry fewer types; clients keep working.",
+    ),
+    K.ENUM_VALUE_REMOVED: (
         "error",
         "info",
         "{subject}: enum value(s) {values} removed",
-        "Requests: clients sending a removed value are rejected. Responses: clients simply stop "
-        "seeing the value.",
+        "Clients sending a removed value are rejected.",
+        "Clients simply stop seeing the value.",
     ),
-    "enum-value-added": (
+    K.ENUM_VALUE_ADDED: (
         "info",
         "warning",
         "{subject}: enum value(s) {values} added",
-        "Requests: more values are accepted. Responses: clients with an exhaustive switch or a "
-        "strict enum type may fail on the new value, so this is a warning.",
+        "More values are accepted; existing clients keep working.",
+        "Clients with an exhaustive switch or a strict enum type may fail on the new value.",
     ),
-    "became-enum": (
+    K.BECAME_ENUM: (
         "error",
         "info",
         "{subject}: restricted to the enum {values}",
-        "Requests: a free value became an enum and clients sending other values are rejected. "
-        "Responses: fewer values are returned.",
+        "A free value became an enum: clients sending other values are rejected.",
+        "A free value became an enum: fewer values are returned; clients keep working.",
     ),
-    "became-not-enum": (
+    K.BECAME_NOT_ENUM: (
         "info",
         "warning",
         "{subject}: enum {values} removed, any value allowed",
-        "The enum was dropped entirely. Requests: any value is accepted. Responses: clients "
-        "with an exhaustive switch or a strict enum type may receive values they do not know.",
+        "The enum was dropped entirely: any value is accepted.",
+        "The enum was dropped entirely: clients with an exhaustive switch or a strict enum "
+        "type may receive values they do not know.",
     ),
-    "const-changed": (
+    K.CONST_CHANGED: (
         "error",
         "error",
         "{subject}: const changed from {old} to {new}",
-        "The one allowed value changed (`const` outside an enum): clients sending or expecting "
-        "the old value fail.",
+        "The one allowed value changed: clients sending the old value are rejected.",
+        "The one returned value changed: clients expecting the old value fail.",
     ),
-    "const-added": (
+    K.CONST_ADDED: (
         "error",
         "info",
         "{subject}: restricted to the const {new}",
-        "Requests: only the const value is accepted now. Responses: the value is now fixed.",
+        "Only the const value is accepted now: clients sending anything else are rejected.",
+        "The value is now fixed; clients keep working.",
     ),
-    "const-removed": (
+    K.CONST_REMOVED: (
         "info",
-        "warning",
+        "error",
         "{subject}: const {old} removed",
-        "Requests: any value is accepted. Responses: other values than the const may be returned.",
+        "Any value is accepted now.",
+        "Values other than the former const may be returned: clients that relied on the "
+        "fixed value break.",
     ),
-    "x-extensible-enum-value-removed": (
+    K.X_EXTENSIBLE_ENUM_VALUE_REMOVED: (
         "error",
         "info",
         "{subject}: x-extensible-enum value(s) {values} removed",
-        "Requests: clients sending a removed value of the extensible enum are rejected. "
-        "Responses: clients of an extensible enum already handle unknown values.",
+        "Clients sending a removed value of the extensible enum are rejected.",
+        "Clients of an extensible enum already handle values they do not know.",
     ),
-    "x-extensible-enum-value-added": (
+    K.X_EXTENSIBLE_ENUM_VALUE_ADDED: (
         "info",
         "info",
         "{subject}: x-extensible-enum value(s) {values} added",
-        "An extensible enum (`x-extensible-enum`) promises clients that values may be added: "
-        "adding one is safe in both directions.",
+        "An extensible enum (`x-extensible-enum`) may grow: more values are accepted.",
+        "An extensible enum (`x-extensible-enum`) promises clients that values may be added.",
     ),
-    "became-nullable": (
+    K.BECAME_NULLABLE: (
         "info",
         "error",
         "{subject}: became nullable",
-        "Requests: `null` is now accepted. Responses: clients that do not expect `null` crash "
-        "on it (OpenAPI 3.0 `nullable`, 3.1 `type: [.., null]`, `anyOf` with `null` and "
-        "Swagger `x-nullable` are all understood).",
+        "`null` is now accepted (3.0 `nullable`, 3.1 `type: [.., null]`, `anyOf` with `null` "
+        "and Swagger `x-nullable` are all understood).",
+        "Clients that do not expect `null` crash on it (3.0 `nullable`, 3.1 `type: [.., "
+        "null]`, `anyOf` with `null` and Swagger `x-nullable` are all understood).",
     ),
-    "became-not-nullable": (
+    K.BECAME_NOT_NULLABLE: (
         "error",
         "info",
         "{subject}: became not nullable",
-        "Requests: clients sending `null` are rejected. Responses: `null` is no longer returned.",
+        "Clients sending `null` are rejected.",
+        "`null` is no longer returned; clients keep working.",
     ),
-    "default-value-changed": (
+    K.DEFAULT_VALUE_CHANGED: (
         "info",
         "info",
         "{subject}: default changed from {old} to {new}",
-        "Clients that rely on the default get different behaviour without changing a byte. "
-        "For request parameters this is an error.",
+        "Clients that omit the value get another behaviour without changing a byte: worth a "
+        "note in the changelog.",
+        "The documented default changed; it describes what the server fills in.",
     ),
-    "default-value-added": (
+    K.DEFAULT_VALUE_ADDED: (
         "info",
         "info",
         "{subject}: default {new} added",
-        "A default is now documented; clients that omit the value may get a behaviour they did "
-        "not get before. For request parameters this is an error.",
+        "A default is now documented; clients that omit the value learn what they get.",
+        "A default is now documented for the response value.",
     ),
-    "default-value-removed": (
+    K.DEFAULT_VALUE_REMOVED: (
         "info",
         "info",
         "{subject}: default {old} removed",
-        "The default is no longer documented; clients that relied on it must now send the value. "
-        "For request parameters this is an error.",
+        "The default is no longer documented; clients that relied on it should send the value.",
+        "The response value no longer documents a default.",
     ),
-    "pattern-added": (
-        "warning",
-        None,
-        "{subject}: pattern {new} added",
-        "Values that do not match the new pattern are rejected; whether old clients send such "
-        "values cannot be decided automatically, so this is a warning.",
-    ),
-    "pattern-changed": (
-        "warning",
-        None,
-        "{subject}: pattern changed from {old} to {new}",
-        "The accepted values changed; whether the new pattern is a superset of the old one "
-        "cannot be decided automatically, so this is a warning.",
-    ),
-    "pattern-removed": (
+    K.PATTERN_ADDED: (
+        "error",
         "info",
-        None,
-        "{subject}: pattern {old} removed",
-        "More values are accepted.",
+        "{subject}: pattern {new} added",
+        "Values that do not match the new pattern are rejected.",
+        "Responses only get stricter; clients keep parsing what they receive.",
     ),
-    "one-of-removed": (
+    K.PATTERN_CHANGED: (
+        "warning",
+        "warning",
+        "{subject}: pattern changed from {old} to {new}",
+        "The accepted values changed; whether the new pattern accepts everything the old one "
+        "did cannot be decided automatically.",
+        "The returned values changed; whether clients validating the old pattern accept "
+        "them cannot be decided automatically.",
+    ),
+    K.PATTERN_REMOVED: (
+        "info",
+        "error",
+        "{subject}: pattern {old} removed",
+        _ACCEPTS_MORE,
+        "Values of any shape may be returned: clients that validate or parse by the old "
+        "pattern fail.",
+    ),
+    K.ONE_OF_REMOVED: (
         "error",
         "info",
         "{subject}: oneOf variant {name} removed",
-        "Requests: clients sending the removed variant are rejected. Responses: the variant is "
-        "no longer returned.",
+        "Clients sending the removed variant are rejected.",
+        "The variant is no longer returned; clients keep working.",
     ),
-    "one-of-added": (
+    K.ONE_OF_ADDED: (
         "info",
         "error",
         "{subject}: oneOf variant {name} added",
-        "Requests: one more variant is accepted. Responses: clients receive a shape they cannot "
-        "parse.",
+        "One more variant is accepted.",
+        "Clients receive a shape they cannot parse.",
     ),
-    "any-of-removed": (
+    K.ANY_OF_REMOVED: (
         "error",
         "info",
         "{subject}: anyOf variant {name} removed",
-        "Requests: clients sending the removed variant are rejected. Responses: the variant is "
-        "no longer returned.",
+        "Clients sending the removed variant are rejected.",
+        "The variant is no longer returned; clients keep working.",
     ),
-    "any-of-added": (
+    K.ANY_OF_ADDED: (
         "info",
         "error",
         "{subject}: anyOf variant {name} added",
-        "Requests: one more variant is accepted. Responses: clients receive a shape they cannot "
-        "parse.",
+        "One more variant is accepted.",
+        "Clients receive a shape they cannot parse.",
     ),
-    "discriminator-property-name-changed": (
+    K.ALL_OF_ADDED: (
+        "error",
+        "info",
+        "{subject}: allOf member {name} added",
+        "Every allOf member must hold: a new member adds constraints that requests clients "
+        "send today may violate.",
+        "A new allOf member only adds constraints to what is returned.",
+    ),
+    K.ALL_OF_REMOVED: (
+        "info",
+        "error",
+        "{subject}: allOf member {name} removed",
+        "One constraint fewer for requests.",
+        "What the removed member guaranteed (its properties, its bounds) may no longer hold in "
+        "responses.",
+    ),
+    K.ALL_OF_ADDED_ANNOTATION_ONLY: (
+        "info",
+        "info",
+        "{subject}: allOf member {name} added (annotations only)",
+        "The new member only carries annotations (description, title, examples): no value is "
+        "rejected.",
+        "The new member only carries annotations (description, title, examples).",
+    ),
+    K.ALL_OF_REMOVED_ANNOTATION_ONLY: (
+        "info",
+        "info",
+        "{subject}: allOf member {name} removed (annotations only)",
+        "The removed member only carried annotations: nothing changes on the wire.",
+        "The removed member only carried annotations: nothing changes on the wire.",
+    ),
+    K.DISCRIMINATOR_ADDED: (
+        "info",
+        "info",
+        "{subject}: discriminator {new} added",
+        "A discriminator now names the property that selects the variant.",
+        "A discriminator now names the property that selects the variant.",
+    ),
+    K.DISCRIMINATOR_REMOVED: (
+        "info",
+        "info",
+        "{subject}: discriminator {old} removed",
+        "The variant is no longer selected by a named property; validators try every variant.",
+        "Clients can no longer select the variant by a named property.",
+    ),
+    K.DISCRIMINATOR_PROPERTY_NAME_CHANGED: (
         "error",
         "error",
         "{subject}: discriminator property changed from {old} to {new}",
-        "Clients select the variant by the discriminator property; renaming it breaks both the "
-        "senders and the readers of the polymorphic value.",
+        "Senders set the old discriminator property: the server cannot select the variant.",
+        "Readers look for the old discriminator property: they cannot select the variant.",
     ),
-    "discriminator-mapping-deleted": (
+    K.DISCRIMINATOR_MAPPING_DELETED: (
         "error",
         "info",
         "{subject}: discriminator value(s) {values} removed from the mapping",
-        "Requests: clients sending the removed discriminator value are rejected.",
+        "Clients sending the removed discriminator value are rejected.",
+        "The discriminator value is no longer returned.",
     ),
-    "discriminator-mapping-added": (
+    K.DISCRIMINATOR_MAPPING_ADDED: (
         "info",
         "warning",
         "{subject}: discriminator value(s) {values} added to the mapping",
-        "Responses: clients may receive a discriminator value they do not know.",
+        "One more discriminator value is accepted.",
+        "Clients may receive a discriminator value they do not know.",
     ),
-    "multiple-of-set": (
-        "warning",
+    K.DISCRIMINATOR_MAPPING_CHANGED: (
+        "info",
+        "info",
+        "{subject}: discriminator value(s) {values} now map to another schema",
+        "The same discriminator value selects another schema; what it accepts is compared "
+        "through the variants.",
+        "The same discriminator value selects another schema; what it returns is compared "
+        "through the variants.",
+    ),
+    K.MULTIPLE_OF_SET: (
+        "error",
         "info",
         "{subject}: multipleOf {new} set",
-        "Requests: values that are not multiples are rejected; a warning because such limits "
-        "often document what the server enforced already. Responses only get stricter.",
+        "Values that are not multiples are rejected.",
+        _RETURNS_LESS,
     ),
-    "multiple-of-unset": (
+    K.MULTIPLE_OF_UNSET: (
         "info",
-        "warning",
+        "error",
         "{subject}: multipleOf {old} removed",
-        "Requests accept more; responses may return values that are not multiples.",
+        _ACCEPTS_MORE,
+        "Values that are not multiples may be returned.",
     ),
-    "multiple-of-tightened": (
+    K.MULTIPLE_OF_TIGHTENED: (
         "error",
         "info",
         "{subject}: multipleOf changed from {old} to {new} (stricter)",
-        "The new multipleOf is a multiple of the old one: requests with values that were valid "
-        "are rejected; responses only get stricter.",
+        "The new multipleOf is a multiple of the old one: values that were valid are rejected.",
+        _RETURNS_LESS,
     ),
-    "multiple-of-relaxed": (
+    K.MULTIPLE_OF_RELAXED: (
         "info",
-        "warning",
-        "{subject}: multipleOf changed from {old} to {new} (looser)",
-        "The old multipleOf is a multiple of the new one: requests accept more; responses may "
-        "return values clients did not expect.",
-    ),
-    "multiple-of-changed": (
         "error",
-        "warning",
-        "{subject}: multipleOf changed from {old} to {new}",
-        "Neither value divides the other: some values valid before are rejected now (requests) "
-        "or values clients did not expect may be returned (responses).",
+        "{subject}: multipleOf changed from {old} to {new} (looser)",
+        "The old multipleOf is a multiple of the new one: more values are accepted.",
+        "The old multipleOf is a multiple of the new one: values clients did not expect may be "
+        "returned.",
     ),
-    "unique-items-set": (
-        "warning",
+    K.MULTIPLE_OF_CHANGED: (
+        "error",
+        "error",
+        "{subject}: multipleOf changed from {old} to {new}",
+        "Neither value divides the other: some values valid before are rejected.",
+        "Neither value divides the other: values clients did not expect may be returned.",
+    ),
+    K.UNIQUE_ITEMS_SET: (
+        "error",
         "info",
         "{subject}: uniqueItems set",
-        "Requests: arrays with duplicate items are rejected now. Responses only get stricter.",
+        "Arrays with duplicate items are rejected now.",
+        _RETURNS_LESS,
     ),
-    "unique-items-unset": (
+    K.UNIQUE_ITEMS_UNSET: (
         "info",
-        "warning",
+        "error",
         "{subject}: uniqueItems removed",
-        "Requests accept duplicates; responses may return arrays with duplicates.",
+        "Duplicates are accepted.",
+        "Arrays with duplicates may be returned to clients that relied on unique items.",
     ),
-    "additional-properties-tightened": (
+    K.ADDITIONAL_PROPERTIES_TIGHTENED: (
         "warning",
         None,
         "{subject}: additionalProperties tightened from {old} to {new}",
-        "Requests: extra keys that were accepted are now rejected or constrained (e.g. a map's "
-        "value schema removed or set to `false`).",
+        "Extra keys that were accepted are now rejected or constrained (e.g. a map's value "
+        "schema removed or set to `false`); whether clients send any cannot be told from the "
+        "spec.",
+        "",
     ),
-    "additional-properties-relaxed": (
+    K.ADDITIONAL_PROPERTIES_RELAXED: (
         "info",
         None,
         "{subject}: additionalProperties relaxed from {old} to {new}",
-        "Requests: more keys are accepted.",
+        "More keys are accepted.",
+        "",
     ),
 }
 
-# Bound keywords: (keyword, name, True when a larger value tightens).
-BOUNDS = (
-    ("minimum", "min", True),
-    ("maximum", "max", False),
-    ("exclusiveMinimum", "exclusive-min", True),
-    ("exclusiveMaximum", "exclusive-max", False),
-    ("minLength", "min-length", True),
-    ("maxLength", "max-length", False),
-    ("minItems", "min-items", True),
-    ("maxItems", "max-items", False),
-    ("minProperties", "min-properties", True),
-    ("maxProperties", "max-properties", False),
-)
+
+def _structural(keyword: str, added: str, removed: str) -> dict[str, Entry]:
+    """A keyword whose presence constrains values: adding it narrows, removing it widens."""
+    return {
+        added: (
+            "error",
+            "info",
+            f"{{subject}}: `{keyword}` added",
+            f"A new `{keyword}` constrains what is accepted: requests clients send today may be "
+            "rejected.",
+            f"A new `{keyword}` only constrains what is returned.",
+        ),
+        removed: (
+            "info",
+            "error",
+            f"{{subject}}: `{keyword}` removed",
+            f"Without `{keyword}`, more requests are accepted.",
+            f"What `{keyword}` guaranteed about responses no longer holds: clients relying on "
+            "it break.",
+        ),
+    }
 
 
-def _bound_kinds() -> dict[str, tuple[Level | None, Level | None, str, str]]:
-    out: dict[str, tuple[Level | None, Level | None, str, str]] = {}
-    for keyword, name, larger_tightens in BOUNDS:
+_KEYWORDS: dict[str, Entry] = {
+    **_structural("contains", K.CONTAINS_ADDED, K.CONTAINS_REMOVED),
+    **_structural("if", K.IF_ADDED, K.IF_REMOVED),
+    **_structural("then", K.THEN_ADDED, K.THEN_REMOVED),
+    **_structural("else", K.ELSE_ADDED, K.ELSE_REMOVED),
+    **_structural("not", K.NOT_ADDED, K.NOT_REMOVED),
+    **_structural("propertyNames", K.PROPERTY_NAMES_ADDED, K.PROPERTY_NAMES_REMOVED),
+    **_structural("unevaluatedItems", K.UNEVALUATED_ITEMS_ADDED, K.UNEVALUATED_ITEMS_REMOVED),
+    **_structural(
+        "unevaluatedProperties", K.UNEVALUATED_PROPERTIES_ADDED, K.UNEVALUATED_PROPERTIES_REMOVED
+    ),
+    **_structural("contentSchema", K.CONTENT_SCHEMA_ADDED, K.CONTENT_SCHEMA_REMOVED),
+    K.PREFIX_ITEMS_ADDED: (
+        "info",
+        "error",
+        "{subject}: prefixItems {values} added",
+        "New positional item schemas describe the leading items; arrays clients send are "
+        "compared item by item.",
+        "Responses' leading items now have schemas of their own that clients were not built for.",
+    ),
+    K.PREFIX_ITEMS_REMOVED: (
+        "error",
+        "info",
+        "{subject}: prefixItems {values} removed",
+        "The positional schemas are gone: arrays are validated by `items` alone, which may "
+        "reject what clients send in those positions.",
+        "Fewer positional schemas in responses; clients keep working.",
+    ),
+    K.MIN_CONTAINS_INCREASED: (
+        "error",
+        "info",
+        "{subject}: minContains increased from {old} to {new}",
+        "Arrays need more matching items: requests with fewer are rejected.",
+        _RETURNS_LESS,
+    ),
+    K.MIN_CONTAINS_DECREASED: (
+        "info",
+        "error",
+        "{subject}: minContains decreased from {old} to {new}",
+        _ACCEPTS_MORE,
+        "Responses may carry fewer matching items than clients rely on.",
+    ),
+    K.MAX_CONTAINS_INCREASED: (
+        "info",
+        "error",
+        "{subject}: maxContains increased from {old} to {new}",
+        _ACCEPTS_MORE,
+        "Responses may carry more matching items than clients expect.",
+    ),
+    K.MAX_CONTAINS_DECREASED: (
+        "error",
+        "info",
+        "{subject}: maxContains decreased from {old} to {new}",
+        "Arrays may hold fewer matching items: requests with more are rejected.",
+        _RETURNS_LESS,
+    ),
+    K.DEPENDENT_REQUIRED_ADDED: (
+        "error",
+        "info",
+        "{subject}: dependentRequired {name} added",
+        "Sending the property now requires others: clients that do not send them are rejected.",
+        "Responses carry more properties together; clients keep working.",
+    ),
+    K.DEPENDENT_REQUIRED_REMOVED: (
+        "info",
+        "error",
+        "{subject}: dependentRequired {name} removed",
+        _ACCEPTS_MORE,
+        "Properties that came together in responses may now come alone.",
+    ),
+    K.DEPENDENT_REQUIRED_CHANGED: (
+        "error",
+        "error",
+        "{subject}: dependentRequired {name} changed from {old} to {new}",
+        "Another set of properties is required together: clients sending the old set are rejected.",
+        "Another set of properties comes together in responses than clients rely on.",
+    ),
+    K.DEPENDENT_SCHEMA_ADDED: (
+        "error",
+        "info",
+        "{subject}: dependentSchemas {name} added",
+        "Sending the property now imposes a schema on the whole object.",
+        _RETURNS_LESS,
+    ),
+    K.DEPENDENT_SCHEMA_REMOVED: (
+        "info",
+        "error",
+        "{subject}: dependentSchemas {name} removed",
+        _ACCEPTS_MORE,
+        "What the dependent schema guaranteed in responses no longer holds.",
+    ),
+    K.PATTERN_PROPERTY_ADDED: (
+        "error",
+        "info",
+        "{subject}: patternProperties {name} added",
+        "Keys matching the pattern must now satisfy a schema: requests may be rejected.",
+        _RETURNS_LESS,
+    ),
+    K.PATTERN_PROPERTY_REMOVED: (
+        "info",
+        "error",
+        "{subject}: patternProperties {name} removed",
+        _ACCEPTS_MORE,
+        "Keys matching the pattern may now hold any value in responses.",
+    ),
+    K.CONTENT_MEDIA_TYPE_CHANGED: (
+        "error",
+        "error",
+        "{subject}: contentMediaType changed from {old} to {new}",
+        "The string carries another media type: clients encode it the old way.",
+        "The string carries another media type: clients decode it the old way.",
+    ),
+    K.CONTENT_ENCODING_CHANGED: (
+        "error",
+        "error",
+        "{subject}: contentEncoding changed from {old} to {new}",
+        "The string is encoded another way (e.g. base64): clients encode it the old way.",
+        "The string is encoded another way (e.g. base64): clients decode it the old way.",
+    ),
+}
+
+
+def _bound_kinds() -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for keyword, stem, larger_tightens in K.BOUNDS:
         tighten, relax = (
             ("increased", "decreased") if larger_tightens else ("decreased", "increased")
         )
-        out[f"{name}-{tighten}"] = (
+        out[K.bound_kind(stem, tighten)] = (
             "error",
             "info",
             f"{{subject}}: {keyword} {tighten} from {{old}} to {{new}}",
-            f"A tighter `{keyword}`: requests with values that were valid are rejected; "
-            "responses only get stricter.",
+            f"A tighter `{keyword}`: requests with values that were valid are rejected.",
+            f"A tighter `{keyword}`: responses only get stricter; clients keep working.",
         )
-        out[f"{name}-{relax}"] = (
+        out[K.bound_kind(stem, relax)] = (
             "info",
-            "warning",
+            "error",
             f"{{subject}}: {keyword} {relax} from {{old}} to {{new}}",
-            f"A looser `{keyword}`: requests accept more; responses may return values clients "
-            "did not expect (a warning).",
+            f"A looser `{keyword}`: requests accept more; existing clients keep working.",
+            f"A looser `{keyword}`: responses may carry values outside the bound clients were "
+            "built for (buffers sized by `maxLength`, loops by `minItems`).",
         )
-        out[f"{name}-set"] = (
-            "warning",
+        out[K.bound_kind(stem, "set")] = (
+            "error",
             "info",
             f"{{subject}}: {keyword} set to {{new}}",
-            f"A new `{keyword}` on requests may reject values clients send; it is a warning "
-            "because such limits are often set to document what the server already enforced.",
+            f"A new `{keyword}`: requests outside the bound are rejected.",
+            f"A new `{keyword}`: responses only get stricter; clients keep working.",
         )
-        out[f"{name}-unset"] = (
+        out[K.bound_kind(stem, "unset")] = (
             "info",
-            "warning",
+            "error",
             f"{{subject}}: {keyword} {{old}} removed",
-            f"Without `{keyword}`, requests accept more; responses may return values clients did "
-            "not expect (a warning).",
+            f"Without `{keyword}`, requests accept more; existing clients keep working.",
+            f"Without `{keyword}`, responses may carry values outside the bound clients were "
+            "built for.",
         )
     return out
 
 
-_EXCLUSIVE: dict[str, tuple[Level | None, Level | None, str, str]] = {
-    f"{name}-became-{state}": (
-        "error" if state == "exclusive" else "info",
-        "info" if state == "exclusive" else "warning",
-        f"{{subject}}: {keyword} {{old}} became {state}",
-        f"The bound value is unchanged but became {state} (OpenAPI 3.0 `exclusive"
-        f"{keyword.title()}: true`, or a 3.1 `exclusive{keyword.title()}` of the same value): "
-        + (
-            "requests with exactly the bound are rejected; responses only get stricter."
-            if state == "exclusive"
-            else "requests accept the bound itself; responses may return it (a warning)."
-        ),
-    )
-    for keyword, name in (("minimum", "min"), ("maximum", "max"))
-    for state in ("exclusive", "inclusive")
-}
+def _exclusive() -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for keyword, stem in (("minimum", "min"), ("maximum", "max")):
+        what = (
+            f"The bound is unchanged but became %s (OpenAPI 3.0 `exclusive{keyword.title()}: "
+            f"true`, or a 3.1 `exclusive{keyword.title()}` of the same value)"
+        )
+        out[f"{stem}-became-exclusive"] = (
+            "error",
+            "info",
+            f"{{subject}}: {keyword} {{old}} became exclusive",
+            what % "exclusive" + ": requests with exactly the bound are rejected.",
+            what % "exclusive" + ": responses only get stricter.",
+        )
+        out[f"{stem}-became-inclusive"] = (
+            "info",
+            "warning",
+            f"{{subject}}: {keyword} {{old}} became inclusive",
+            what % "inclusive" + ": requests may carry the bound itself.",
+            what % "inclusive" + ": responses may carry the bound itself, which clients that "
+            "validate strictly reject.",
+        )
+    return out
 
-SCHEMA_KINDS = {**_SCHEMA, **_bound_kinds(), **_EXCLUSIVE}
-_PARAMETER_SKIP = ("one-of", "any-of", "discriminator", "additional-properties")
-_NOT_OASDIFF = (
-    "additional-properties",
-    "type-specialized",
-    "became-not-enum",
-    "const-",
-    "multiple-of",
-    "unique-items",
-    "min-became",
-    "max-became",
-    "x-extensible-enum-value-added",
-)
 
-# Property-level kinds: scope -> kind -> (id, level, message, doc, oasdiff)
-_PROPERTY: dict[str, dict[str, tuple[str, Level, str, str, bool]]] = {
-    "request-property": {
-        "new-required": (
+SCHEMA_KINDS: dict[str, Entry] = {**_SCHEMA, **_KEYWORDS, **_bound_kinds(), **_exclusive()}
+# Kinds that make no sense for a parameter or a header (their schemas are scalars or simple
+# arrays); NOT_REPORTED lists them for those scopes.
+PARAMETER_SKIP = ("one-of", "any-of", "all-of", "discriminator", "additional-properties")
+OBJECT_ONLY = tuple(_KEYWORDS)
+
+# Property-level kinds: scope -> kind -> (id, level, message, doc)
+_PROPERTY: dict[str, dict[str, tuple[str, Level, str, str]]] = {
+    K.REQUEST_PROPERTY: {
+        K.NEW_REQUIRED: (
             "new-required-request-property",
             "error",
             "{subject}: new required property {name}",
             "Clients that do not send the new property are rejected.",
-            True,
         ),
-        "new-optional": (
+        K.NEW_OPTIONAL: (
             "new-optional-request-property",
             "info",
             "{subject}: new optional property {name}",
             "An optional request property was added; existing clients keep working.",
-            True,
         ),
-        "removed": (
+        K.REMOVED: (
             "request-property-removed",
             "warning",
             "{subject}: property {name} removed",
-            "Clients still sending the property have it ignored or rejected (when "
-            "additionalProperties is false).",
-            True,
+            "Clients still sending the property have it ignored, or rejected when "
+            "additionalProperties is false.",
         ),
-        "renamed": (
+        K.RENAMED: (
             "request-property-renamed",
             "error",
             "{subject}: property {old} renamed to {new}",
             "One property was removed and another with a compatible schema and a related name was "
             "added in the same object: one rename, reported once. Clients sending the old name "
             "lose the value.",
-            False,
         ),
-        "became-required": (
+        K.BECAME_REQUIRED: (
             "request-property-became-required",
             "error",
             "{subject}: property {name} became required",
             "Clients that omit the property are rejected.",
-            True,
         ),
-        "became-optional": (
+        K.BECAME_OPTIONAL: (
             "request-property-became-optional",
             "info",
             "{subject}: property {name} became optional",
             "Clients may now omit the property.",
-            True,
         ),
-        "became-read-only": (
+        K.BECAME_READ_ONLY: (
             "request-property-became-read-only",
             "warning",
             "{subject}: property {name} became readOnly",
             "The server now ignores the property in requests; clients that set it lose the effect.",
-            False,
         ),
-        "became-not-read-only": (
+        K.BECAME_NOT_READ_ONLY: (
             "request-property-became-not-read-only",
             "info",
             "{subject}: property {name} is no longer readOnly",
             "Clients may now send the property.",
-            False,
+        ),
+        K.DEPRECATED: (
+            "request-property-deprecated",
+            "info",
+            "{subject}: property {name} deprecated",
+            "Clients should stop sending the property; plan its removal.",
+        ),
+        K.DEPRECATED_WITH_SUNSET: (
+            "request-property-deprecated-with-sunset",
+            "info",
+            "{subject}: property {name} deprecated, sunset {sunset}",
+            "Clients should stop sending the property before the announced date.",
+        ),
+        K.SUNSET_INVALID: (
+            "request-property-deprecated-invalid",
+            "error",
+            "{subject}: property {name}: sunset {sunset} is not an RFC 3339 date",
+            "Nobody can plan a migration for a date that does not parse (`2026-12-31` or "
+            "`2026-12-31T00:00:00Z`).",
+        ),
+        K.REACTIVATED: (
+            "request-property-reactivated",
+            "info",
+            "{subject}: property {name} no longer deprecated",
+            "The property's deprecation was withdrawn.",
         ),
     },
-    "response-property": {
-        "required-removed": (
+    K.RESPONSE_PROPERTY: {
+        K.REQUIRED_REMOVED: (
             "response-required-property-removed",
             "error",
             "{subject}: required property {name} removed",
             "Clients that read the property get nothing.",
-            True,
         ),
-        "optional-removed": (
+        K.OPTIONAL_REMOVED: (
             "response-optional-property-removed",
             "warning",
             "{subject}: optional property {name} removed",
             "Clients that read the optional property never see it again.",
-            True,
         ),
-        "renamed": (
+        K.RENAMED: (
             "response-property-renamed",
             "error",
             "{subject}: property {old} renamed to {new}",
             "One property was removed and another with a compatible schema and a related name was "
             "added in the same object: one rename, reported once. Clients reading the old name "
             "get nothing.",
-            False,
         ),
-        "required-added": (
+        K.REQUIRED_ADDED: (
             "response-required-property-added",
             "info",
             "{subject}: new required property {name}",
             "Responses carry one more property.",
-            True,
         ),
-        "optional-added": (
+        K.OPTIONAL_ADDED: (
             "response-optional-property-added",
             "info",
             "{subject}: new optional property {name}",
             "Responses may carry one more property.",
-            True,
         ),
-        "became-optional": (
+        K.BECAME_OPTIONAL: (
             "response-property-became-optional",
             "error",
             "{subject}: property {name} became optional",
             "Clients that rely on the property being present fail when it is missing.",
-            True,
         ),
-        "became-required": (
+        K.BECAME_REQUIRED: (
             "response-property-became-required",
             "info",
             "{subject}: property {name} became required",
             "The property is now always present.",
-            True,
         ),
-        "became-write-only": (
+        K.BECAME_WRITE_ONLY: (
             "response-property-became-write-only",
             "error",
             "{subject}: property {name} became writeOnly",
             "The property is no longer returned; clients reading it get nothing.",
-            False,
         ),
-        "became-not-write-only": (
+        K.BECAME_NOT_WRITE_ONLY: (
             "response-property-became-not-write-only",
             "info",
             "{subject}: property {name} is no longer writeOnly",
             "The property is now returned.",
-            False,
+        ),
+        K.DEPRECATED: (
+            "response-property-deprecated",
+            "info",
+            "{subject}: property {name} deprecated",
+            "Clients should stop reading the property; plan for its removal.",
+        ),
+        K.DEPRECATED_WITH_SUNSET: (
+            "response-property-deprecated-with-sunset",
+            "info",
+            "{subject}: property {name} deprecated, sunset {sunset}",
+            "Clients should stop reading the property before the announced date.",
+        ),
+        K.SUNSET_INVALID: (
+            "response-property-deprecated-invalid",
+            "error",
+            "{subject}: property {name}: sunset {sunset} is not an RFC 3339 date",
+            "Nobody can plan a migration for a date that does not parse (`2026-12-31` or "
+            "`2026-12-31T00:00:00Z`).",
+        ),
+        K.REACTIVATED: (
+            "response-property-reactivated",
+            "info",
+            "{subject}: property {name} no longer deprecated",
+            "The property's deprecation was withdrawn.",
         ),
     },
 }
 
 _SUMMARY = {
-    "request-parameter": "request parameter",
-    "request-body": "request body",
-    "request-property": "request property",
-    "response-body": "response body",
-    "response-property": "response property",
-    "response-header": "response header",
+    K.REQUEST_PARAMETER: "request parameter",
+    K.REQUEST_BODY: "request body",
+    K.REQUEST_PROPERTY: "request property",
+    K.RESPONSE_BODY: "response body",
+    K.RESPONSE_PROPERTY: "response property",
+    K.RESPONSE_HEADER: "response header",
 }
+
+
+def skipped(scope: str, kind: str) -> bool:
+    """Schema kinds a scope does not report (see NOT_REPORTED in the catalog)."""
+    if scope in (K.REQUEST_PARAMETER, K.RESPONSE_HEADER):
+        return kind.startswith(PARAMETER_SKIP) or kind in OBJECT_ONLY
+    return False
 
 
 def schema_rules(scope: str, family: str) -> list[Rule]:
     """Every schema rule of one scope."""
     direction: Direction = "request" if scope.startswith("request") else "response"
     out = []
-    for kind, (req, resp, message, doc) in SCHEMA_KINDS.items():
+    for kind, (req, resp, message, req_doc, resp_doc) in SCHEMA_KINDS.items():
         level = req if direction == "request" else resp
-        if level is None:
+        if level is None or skipped(scope, kind):
             continue
-        if scope in ("request-parameter", "response-header") and kind.startswith(_PARAMETER_SKIP):
-            continue
-        if scope == "request-parameter" and kind.startswith("default-value-"):
-            level = "error"
-            doc = doc.replace(" For request parameters this is an error.", "")
         out.append(
             Rule(
                 id=f"{scope}-{kind}",
@@ -506,11 +773,10 @@ def schema_rules(scope: str, family: str) -> list[Rule]:
                 kind=kind,
                 summary=f"{_SUMMARY[scope]} {kind.replace('-', ' ')}",
                 message=message,
-                doc=doc,
-                oasdiff=not kind.startswith(_NOT_OASDIFF),
+                doc=req_doc if direction == "request" else resp_doc,
             )
         )
-    for kind, (rule_id, level, message, doc, oasdiff) in _PROPERTY.get(scope, {}).items():
+    for kind, (rule_id, level, message, doc) in _PROPERTY.get(scope, {}).items():
         out.append(
             Rule(
                 id=rule_id,
@@ -522,7 +788,18 @@ def schema_rules(scope: str, family: str) -> list[Rule]:
                 summary=rule_id.replace("-", " "),
                 message=message,
                 doc=doc,
-                oasdiff=oasdiff,
             )
         )
     return out
+
+
+def not_reported() -> frozenset[tuple[str, str]]:
+    """(scope, kind) pairs of schema events that no rule reports, on purpose."""
+    out = set()
+    for scope in (K.REQUEST_PARAMETER, K.RESPONSE_HEADER):
+        out |= {(scope, kind) for kind in SCHEMA_KINDS if skipped(scope, kind)}
+    for scope in (K.RESPONSE_BODY, K.RESPONSE_PROPERTY, K.RESPONSE_HEADER):
+        out |= {(scope, kind) for kind, entry in SCHEMA_KINDS.items() if entry[1] is None}
+    for scope in (K.REQUEST_PARAMETER, K.REQUEST_BODY, K.REQUEST_PROPERTY):
+        out |= {(scope, kind) for kind, entry in SCHEMA_KINDS.items() if entry[0] is None}
+    return frozenset(out)
