@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from buggy_server import TOKEN, create_server
+from tests.mock.asgi import listener
 
 from specward.contract import run_contract
 from specward.contract.report import render_text, to_report
@@ -123,40 +124,18 @@ def test_a_hostile_server_gives_failures_in_bounded_time():
 
 
 def test_contract_never_fetches_a_remote_ref(tmp_path):
-    import socket
-
-    with socket.socket() as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(5)
-        listener.setblocking(False)
-        port = listener.getsockname()[1]
+    with listener() as (port, connected):
+        schema = {"$ref": f"http://127.0.0.1:{port}/x.json#/X"}
+        content = {"application/json": {"schema": schema}}
         spec = {
             "openapi": "3.1.0",
             "info": {"title": "t", "version": "1"},
             "paths": {
-                "/n": {
-                    "get": {
-                        "responses": {
-                            "200": {
-                                "description": "ok",
-                                "content": {
-                                    "application/json": {
-                                        "schema": {"$ref": f"http://127.0.0.1:{port}/x.json#/X"}
-                                    }
-                                },
-                            }
-                        }
-                    }
-                }
+                "/n": {"get": {"responses": {"200": {"description": "ok", "content": content}}}}
             },
         }
         path = tmp_path / "remote.json"
         path.write_text(json.dumps(spec))
         result = run_contract(str(path), mock=True, max_examples=1, phases=["examples", "fuzzing"])
-        try:
-            listener.accept()
-            connected = True
-        except BlockingIOError:
-            connected = False
-    assert not connected
+    assert connected == [False]
     assert any("refused" in note for note in result.notes)

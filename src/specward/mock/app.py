@@ -5,8 +5,8 @@ answered with the spec's examples or synthesized data; resources inferred from p
 kept in memory so that what is created can be read, listed, changed and deleted.
 
 Request checks live in :mod:`specward.mock.request_checks`, the stateful resource handlers in
-:mod:`specward.mock.resources` and body encoding and problem replies in
-:mod:`specward.mock.responses`.
+:mod:`specward.mock.resources`, error answers in :mod:`specward.mock.errors` and Prism's
+``Prefer``/CORS in :mod:`specward.mock.prism`.
 """
 
 from __future__ import annotations

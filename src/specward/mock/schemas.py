@@ -83,6 +83,12 @@ class SchemaSet:
                 work.extend((v, out_list, i, depth + 1) for i, v in enumerate(src))
             elif not isinstance(src, dict):
                 parent[key] = src
+            elif key not in _NAME_MAPS and any(_extension(k, v) for k, v in src.items()):
+                # extension data (x-... mappings and lists) means nothing to validation: skipped,
+                # so an alias-laden x- section is never expanded into copies
+                work.append(
+                    ({k: v for k, v in src.items() if not _extension(k, v)}, parent, key, depth)
+                )
             elif isinstance(src.get("$ref"), str):
                 ref = self._ref(src["$ref"], base)
                 if ref is None:
@@ -302,6 +308,32 @@ class _AcceptAll:
 
     def iter_errors(self, value: Any) -> list[Any]:
         return []
+
+
+_NAME_MAPS = {
+    "properties",
+    "patternProperties",
+    "$defs",
+    "definitions",
+    "dependentSchemas",
+    "schemas",
+    "responses",
+    "parameters",
+    "headers",
+    "paths",
+    "examples",
+    "mapping",
+}
+_KEEP_X = {"x-example", "x-examples", "x-links"}
+
+
+def _extension(key: Any, value: Any) -> bool:
+    return (
+        isinstance(key, str)
+        and key.startswith("x-")
+        and key not in _KEEP_X
+        and isinstance(value, (dict, list))
+    )
 
 
 def _walk(node: Any, pointer: str) -> Any:
