@@ -1,6 +1,9 @@
-"""Requests per second of ``specward mock`` next to Stoplight Prism's mock, same spec, same run.
+"""Requests per second of ``specward mock`` next to Stoplight Prism's mock, same spec, same run,
+then a soak of the mock: 10,000 mixed requests (valid, invalid, malformed JSON, bodies of a few MB,
+one over the body limit now and then) at concurrency 50, reporting the 5xx count (must be 0) and
+the growth of the mock's resident memory.
 
-    .venv/bin/python bench/bench_mock.py [--seconds 10] [--concurrency 50] [--spec tests/contract/items.yaml]
+    .venv/bin/python bench/bench_mock.py [--seconds 10] [--concurrency 50] [--soak 10000]
 
 Drives each server with a bounded asyncio httpx load (N workers, fixed duration) for a GET and a
 validated POST. Prism is installed with npm into bench/.node/ (git-ignored); when that fails the
@@ -98,6 +101,60 @@ async def load(
     return done / (time.monotonic() - started), errors
 
 
+def rss_kib(pid: int) -> int:
+    """Resident memory of a process in KiB (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def soak_requests(count: int) -> list[tuple[str, str, bytes]]:
+    """``count`` (method, path, body) mixing every kind of request, deterministic."""
+    big = json.dumps({"name": "x" * (3 * 1024 * 1024), "size": 1}).encode()  # 3 MB, invalid
+    huge = b'{"name": "' + b"y" * (11 * 1024 * 1024) + b'"}'  # over the 10 MiB limit: 413
+    kinds = [
+        ("POST", "/api/items", b'{"name": "soak", "size": 3}'),
+        ("POST", "/api/items", b'{"name": "soak", "size": "three"}'),
+        ("POST", "/api/items", b'{"name": '),
+        ("GET", "/api/items", b""),
+        ("GET", "/api/items/none", b""),
+        ("POST", "/api/items", b'{"name": "' + b"z" * 30 + b'", "size": 100}'),
+    ]
+    out = []
+    for i in range(count):
+        if i % 1000 == 999:
+            out.append(("POST", "/api/items", huge))
+        elif i % 100 == 50:
+            out.append(("POST", "/api/items", big))
+        else:
+            out.append(kinds[i % len(kinds)])
+    return out
+
+
+async def soak(base: str, count: int, concurrency: int) -> dict[str, int]:
+    """Send the mixed requests; count answers by status class."""
+    todo = soak_requests(count)
+    counts = {"2xx": 0, "4xx": 0, "5xx": 0, "other": 0, "errors": 0}
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+        queue = iter(todo)
+
+        async def worker() -> None:
+            for method, path, body in queue:
+                headers = {**AUTH, "Content-Type": "application/json"} if body else AUTH
+                try:
+                    response = await client.request(method, path, content=body, headers=headers)
+                except httpx.HTTPError:
+                    counts["errors"] += 1
+                    continue
+                key = f"{response.status_code // 100}xx"
+                counts[key if key in counts else "other"] += 1
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return counts
+
+
 def install_prism() -> Path | None:
     binary = NODE / "node_modules" / ".bin" / "prism"
     if binary.exists():
@@ -122,7 +179,9 @@ def main() -> int:
     parser.add_argument("--body", default='{"name": "bench", "size": 3}')
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--soak", type=int, default=10_000, help="soak requests (0: none)")
     args = parser.parse_args()
+    soaked: dict[str, int] = {}
     body = json.loads(args.body)
     results: dict[str, dict[str, tuple[float, int]]] = {}
 
@@ -145,6 +204,13 @@ def main() -> int:
                 load(base + args.post, "POST", body, args.seconds, args.concurrency)
             ),
         }
+        if args.soak:
+            before = rss_kib(mock.pid)
+            started = time.monotonic()
+            soaked = asyncio.run(soak(base, args.soak, args.concurrency))
+            soaked["seconds"] = round(time.monotonic() - started)
+            soaked["rss_before_mib"] = before // 1024
+            soaked["rss_after_mib"] = rss_kib(mock.pid) // 1024
     finally:
         mock.terminate()
         mock.wait(timeout=10)
@@ -199,6 +265,15 @@ def main() -> int:
         print(
             f"{'ratio':<16}{ours['GET'][0] / theirs['GET'][0]:>11.1f}x{ours['POST'][0] / theirs['POST'][0]:>11.1f}x"
         )
+    if soaked:
+        growth = soaked["rss_after_mib"] - soaked["rss_before_mib"]
+        print(
+            f"soak: {args.soak} mixed requests at c={args.concurrency} in {soaked['seconds']}s: "
+            f"2xx {soaked['2xx']}, 4xx {soaked['4xx']}, 5xx {soaked['5xx']} (must be 0), "
+            f"client errors {soaked['errors']}; resident memory {soaked['rss_before_mib']} -> "
+            f"{soaked['rss_after_mib']} MiB ({growth:+d} MiB)"
+        )
+        return 1 if soaked["5xx"] else 0
     return 0
 
 

@@ -96,3 +96,64 @@ def test_action_has_the_agreed_inputs_and_uses_the_comment_marker():
     dogfood = yaml.safe_load((REPO / ".github" / "workflows" / "specward.yml").read_text())
     steps = dogfood["jobs"]["gate"]["steps"]
     assert any(s.get("uses") == "./" for s in steps)
+
+
+FAKE_GH = """#!/usr/bin/env bash
+# stands in for the GitHub CLI: logs its arguments, lists the comments in $COMMENTS
+echo "$*" >> "$GH_LOG"
+if [ "$1" = api ] && [ "$2" = --paginate ]; then
+  printf '%s' "$COMMENTS" | "$PYTHON" -c '
+import json, sys
+marker = "<!-- specward-check -->"
+for c in json.load(sys.stdin):
+    if c["body"].startswith(marker):
+        print(c["id"])
+'
+fi
+"""
+
+
+def _comment_script() -> str:
+    action = yaml.safe_load(ACTION.read_text(encoding="utf-8"))
+    step = next(
+        s for s in action["runs"]["steps"] if s.get("name") == "Sticky pull-request comment"
+    )
+    return step["run"]
+
+
+@pytest.mark.parametrize(
+    ("comments", "expected"),
+    [
+        ('[{"id": 7, "body": "hello"}]', "api --method POST repos/o/r/issues/5/comments -F body=@"),
+        (
+            '[{"id": 7, "body": "hi"}, {"id": 9, "body": "<!-- specward-check -->\\nold"}]',
+            "api --method PATCH repos/o/r/issues/comments/9 -F body=@",
+        ),
+    ],
+)
+def test_the_sticky_comment_is_created_once_then_updated(tmp_path, comments, expected):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    gh = bin_dir / "gh"
+    gh.write_text(FAKE_GH, encoding="utf-8")
+    gh.chmod(0o755)
+    body = tmp_path / "comment.md"
+    body.write_text(MARKER + "\nnew\n", encoding="utf-8")
+    log = tmp_path / "gh.log"
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "REPO": "o/r",
+        "PR": "5",
+        "BODY": str(body),
+        "GH_LOG": str(log),
+        "COMMENTS": comments,
+        "PYTHON": sys.executable,
+    }
+    run = subprocess.run(
+        ["bash", "-c", _comment_script()], env=env, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    calls = log.read_text().splitlines()
+    assert calls[0].startswith("api --paginate repos/o/r/issues/5/comments --jq ")
+    assert calls[1] == expected + str(body)
+    assert len(calls) == 2

@@ -60,6 +60,9 @@ def copy_rl(root: Path, published: Path = RL_SPEC) -> None:
     if not target.exists():
         shutil.copytree(REPO / "specs" / "together-rl", target)
     shutil.copy(published, target / "openapi.yaml")
+    models = root / "generated" / "together-rl"  # the contract's models.out, as committed
+    if not models.exists():
+        shutil.copytree(REPO / "generated" / "together-rl", models)
 
 
 def add_tiny(root: Path, name: str = "tiny", spec: str = TINY_SPEC) -> None:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from buggy_server import TOKEN, create_server
+from tests.mock.asgi import listener
 
 from specward.contract import run_contract
 from specward.contract.report import render_text, to_report
@@ -120,3 +121,21 @@ def test_a_hostile_server_gives_failures_in_bounded_time():
         )
     titles = {f.title for op in result.operations.values() for f in op.failures}
     assert "Guard: size" in titles and "Guard: deadline" in titles
+
+
+def test_contract_never_fetches_a_remote_ref(tmp_path):
+    with listener() as (port, connected):
+        schema = {"$ref": f"http://127.0.0.1:{port}/x.json#/X"}
+        content = {"application/json": {"schema": schema}}
+        spec = {
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {
+                "/n": {"get": {"responses": {"200": {"description": "ok", "content": content}}}}
+            },
+        }
+        path = tmp_path / "remote.json"
+        path.write_text(json.dumps(spec))
+        result = run_contract(str(path), mock=True, max_examples=1, phases=["examples", "fuzzing"])
+    assert connected == [False]
+    assert any("refused" in note for note in result.notes)

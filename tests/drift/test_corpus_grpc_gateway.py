@@ -6,8 +6,9 @@ import pytest
 from tests.conftest import CORPUS
 
 from specward import model
+from specward.compare.representation import is_well_known
 from specward.drift import compare, explain_text
-from specward.drift.names import is_error_name, is_well_known
+from specward.drift.names import is_error_name
 from specward.sync import sync_file
 from specward.validate import validate_spec
 

@@ -24,7 +24,7 @@ def test_rl_baseline_protos_name_the_rename_by_field_number() -> None:
     assert [
         (i.published_location, i.details["by"], i.details["field_number"]) for i in renames
     ] == [("RL.StartTrainingSessionRequest.checkpoint_id", "proto field number", 2)]
-    assert any("1 field(s) renamed by number" in n for n in result.notes)
+    assert any("fields matched by number, 1 renamed" in n for n in result.notes)
 
 
 def test_contract_drift_section_runs_the_oracle(cli) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import socket
+from collections.abc import Iterator
 
 import httpx
 
@@ -16,3 +19,22 @@ def call(app, method: str, url: str, *, base_url: str = "http://mock", **kwargs)
             return await client.request(method, url, **kwargs)
 
     return asyncio.run(go())
+
+
+@contextlib.contextmanager
+def listener() -> Iterator[tuple[int, list[bool]]]:
+    """A loopback port nobody should connect to: ``(port, connected)``; ``connected[0]`` is set
+    on exit to whether something did."""
+    connected: list[bool] = []
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(5)
+        sock.setblocking(False)
+        try:
+            yield sock.getsockname()[1], connected
+        finally:
+            try:
+                sock.accept()
+                connected.append(True)
+            except BlockingIOError:
+                connected.append(False)

@@ -213,3 +213,12 @@ def test_a_ref_into_another_file_is_refused_with_its_line(tmp_path):
         generate_models(str(spec), tmp_path / "out")
     assert err.value.line == 9 and "points into another file" in err.value.message
     assert not (tmp_path / "out").exists()
+
+
+def test_output_does_not_depend_on_the_current_folder(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.ruff]\nline-length = 60\n[tool.black]\nline-length = 60\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = check_models(None, contract=str(REPO / "contracts" / "training-jobs.yaml"))
+    assert not result.stale, result.diff[:1000]

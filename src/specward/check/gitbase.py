@@ -43,7 +43,7 @@ def resolve_base(rev: str | None = None) -> Base:
             sha = merge.stdout.strip()
             return Base(sha[:12], "merge-base with origin/main", root)
     if _commit("HEAD~1"):
-        return Base("HEAD~1", "HEAD~1 (no origin/main)", root)
+        return Base("HEAD~1", "no origin/main", root)
     if _commit("HEAD"):
         return Base(None, "first commit: nothing to compare with", root)
     return Base(None, "no commits yet", root)

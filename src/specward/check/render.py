@@ -249,7 +249,7 @@ def render_markdown(result: CheckResult, *, budget: int = BUDGET) -> str:
     """The sticky PR comment: hidden marker, verdict, status table, findings per API (blocking
     first, shared-component changes grouped), cut with a count past ``budget`` characters."""
     head = [MARKER, f"## specward check: {_verdict(result)}", ""]
-    head.append(f"Fail on `{result.fail_on}`. " + " ".join(_cell(n) for n in result.notes))
+    head.append("; ".join([f"Fail on `{result.fail_on}`", *(_cell(n) for n in result.notes)]) + ".")
     head += ["", *_table(result, budget // 2), ""]
     text = "\n".join(head) + "\n"
     spend = _Budget(max(0, budget - len(text) - 300))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import glob
+import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from specward.check.result import STEPS, ApiResult, CheckResult, StepResult
@@ -65,6 +66,31 @@ def check_api(
     return ApiResult(contract.api, contract.name, steps, commit)
 
 
+def _check_file(path: str, options: CheckOptions) -> ApiResult:
+    """One API in a worker process (the contract is read again there)."""
+    return check_api(load_contract(path), options)
+
+
+def _in_processes(
+    contracts: list[Contract], options: CheckOptions, jobs: int, progress: Progress | None
+) -> list[ApiResult]:
+    """APIs in worker processes, not threads: real parallelism, and CPython's compiler is not
+    thread-safe (two threads generating models or strategies at once fail with
+    "AST constructor recursion depth mismatch"). Progress is reported per API as each finishes."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = {
+            pool.submit(_check_file, str(c.path), options): i for i, c in enumerate(contracts)
+        }
+        results: dict[int, ApiResult] = {}
+        for future in as_completed(futures):
+            api = future.result()
+            results[futures[future]] = api
+            for step in api.steps if progress else ():
+                progress(api.api, step.name, step)  # type: ignore[misc]
+    return [results[i] for i in range(len(contracts))]
+
+
 def run_check(
     contracts: list[Contract],
     options: CheckOptions,
@@ -75,10 +101,10 @@ def run_check(
     """Every API's gates; the result lists the APIs in contract order whatever ``jobs`` is."""
     if jobs < 1:
         raise SpecwardError("-j/--jobs must be at least 1")
-    notes = [f"base: {options.base.rev or 'none'} ({options.base.reason})"]
+    rev = f"`{options.base.rev}`" if options.base.rev else "none"
+    notes = [f"base {rev} ({options.base.reason})"]
     if jobs == 1 or len(contracts) < 2:
         apis = [check_api(c, options, progress) for c in contracts]
     else:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            apis = list(pool.map(lambda c: check_api(c, options, progress), contracts))
+        apis = _in_processes(contracts, options, jobs, progress)
     return CheckResult(options.base.rev, apis, options.fail_on, notes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import string
 from typing import Any
 
 from specward.errors import SpecwardError
@@ -52,7 +53,9 @@ def _rule(rule_id: str) -> Any:
 def example(rule: Any) -> dict[str, Any]:
     """An illustrative finding of ``rule`` and the contract entry that would accept it."""
     location, subject = _EXAMPLES.get(rule.scope, ("GET /items", "GET /items"))
-    message = rule.render({**_FIELDS, "subject": subject})
+    names = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name}
+    fields = {name: f"<{name}>" for name in names}
+    message = rule.render({**fields, **_FIELDS, "subject": subject})
     operation = location.split(" request")[0].split(" response")[0].split(" security")[0]
     pattern = location if location == operation or " " not in location else f"{operation} *"
     return {

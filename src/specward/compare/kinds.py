@@ -231,3 +231,6 @@ DRIFT_PARAMETER_ADDED = "parameter-added"
 DRIFT_PARAMETER_REMOVED = "parameter-removed"
 DRIFT_PARAMETER_CHANGED = "parameter-changed"
 DRIFT_DESCRIPTION_CHANGED = "description-changed"
+
+DRIFT_KINDS = frozenset(v for k, v in dict(globals()).items() if k.startswith("DRIFT_"))
+"""Every drift item kind."""

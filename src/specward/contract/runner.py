@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import json
 import os
 import re
 from collections.abc import Iterator
@@ -177,7 +176,7 @@ def run_contract(
     spec = load(spec_path)
     if not spec.operations:
         raise SpecwardError(f"{spec.name}: the spec declares no operations")
-    raw = _plain(spec.ws.entry.data)
+    raw, refused = _plain(spec.ws.entry.data)
     links: list[str] = []
     if infer and not has_links(raw):
         raw, links = infer_links(spec, raw)
@@ -209,6 +208,7 @@ def run_contract(
         )
     result.target = "mock" if mock else str(url)
     result.links = links
+    result.notes.extend(f"remote $ref {ref!r} refused (not fetched)" for ref in refused)
     result.options = {"max_examples": max_examples, "phases": list(phases or PHASES), "seed": seed}
     if excluded:
         result.options["exclude_checks"] = sorted(excluded)
@@ -272,8 +272,47 @@ def _target(
         yield base + spec.base_path
 
 
-def _plain(value: Any) -> Any:
-    return json.loads(json.dumps(value, default=str))
+_NAME_MAPS = {"properties", "patternProperties", "$defs", "definitions", "schemas", "paths"}
+_KEEP_X = {"x-links", "x-example", "x-examples", "x-nullable"}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _plain(value: Any) -> tuple[Any, list[str]]:
+    """A JSON copy of a parsed document for Schemathesis, and the remote ``$ref``s refused.
+
+    Iterative (any depth). Remote refs (a URI with a scheme) become ``{}``, so nothing connects
+    out; extension data (``x-`` mappings and lists, but ``x-links``/``x-example(s)``) is left
+    out, so an alias-laden ``x-`` section is never expanded; other scalars become text.
+    """
+    refused: list[str] = []
+    holder: dict[str, Any] = {}
+    stack: list[tuple[Any, Any, Any]] = [(value, holder, "v")]
+    while stack:
+        src, parent, key = stack.pop()
+        if isinstance(src, dict):
+            ref = src.get("$ref")
+            if isinstance(ref, str) and _SCHEME.match(ref):
+                refused.append(ref)
+                parent[key] = {}
+                continue
+            out: dict[str, Any] = {}
+            parent[key] = out
+            names = key in _NAME_MAPS
+            for k, v in src.items():
+                if names or not (
+                    str(k).startswith("x-") and isinstance(v, (dict, list)) and k not in _KEEP_X
+                ):
+                    out[str(k)] = None
+                    stack.append((v, out, str(k)))
+        elif isinstance(src, list):
+            out_list: list[Any] = [None] * len(src)
+            parent[key] = out_list
+            stack.extend((v, out_list, i) for i, v in enumerate(src))
+        elif src is None or isinstance(src, (str, int, float, bool)):
+            parent[key] = src
+        else:
+            parent[key] = str(src)
+    return holder["v"], refused
 
 
 @dataclass(frozen=True)

@@ -7,27 +7,30 @@ YAML style and key order are representation and never show up. See docs/drift.md
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from specward.compare.deep import run_deep
 from specward.compare.matcher import match_properties
-from specward.compare.schema_enums import membership
-from specward.compare.variants import compatible
-from specward.drift.mapping import Mapping, _body, _reachable, _success, infer_mapping
-from specward.drift.names import is_well_known, name_key, snake_case
-from specward.drift.result import KINDS, PUBLISHED_ONLY, DriftItem, DriftResult
-from specward.drift.shapes import (
+from specward.compare.representation import (
     ANY,
     COMPOSITE,
+    UnionView,
     describe,
     formats_differ,
+    is_well_known,
     kind,
     ref_name,
     unspecified,
     unwrap,
 )
+from specward.compare.schema_enums import membership
+from specward.compare.variants import compatible
+from specward.drift.mapping import Mapping, _body, _reachable, _success, infer_mapping
+from specward.drift.names import name_key, snake_case
+from specward.drift.result import KINDS, PUBLISHED_ONLY, DriftItem, DriftResult
 from specward.errors import SpecwardError
 from specward.load.parse import line_of
 from specward.load.pointer import join_pointer, split_pointer
@@ -213,7 +216,7 @@ class _Comparer:
                 self.node(a, b, replace(loc, pointer=b.pointer, up_pointer=a.pointer))
             return
         if uk == "object" and pvars and all(kind(v) == "object" for v in pvars):
-            union = _UnionView(rp, pvars)
+            union = UnionView(rp, pvars)
             self.properties(ru, union, loc)  # type: ignore[arg-type]
         elif uk == pk == "object":  # variants that only constrain (``oneOf: [{required: [a]}]``)
             self.properties(ru, rp, loc)
@@ -779,31 +782,6 @@ def _variants(schema: Schema) -> list[Schema]:
     return []
 
 
-class _UnionView:
-    """A published ``oneOf``/``anyOf`` of objects seen as one object: the union of the
-    variants' properties (first variant wins), required = what every variant requires."""
-
-    def __init__(self, schema: Schema, variants: list[Schema]) -> None:
-        self.schema = schema
-        self.pointer = schema.pointer
-        self.line = schema.line
-        self.props: dict[str, Schema] = dict(schema.flattened_properties())  # shared ones
-        required: set[str] | None = None
-        for variant in variants:
-            target = unwrap(variant).resolve()
-            for name, prop in target.flattened_properties().items():
-                self.props.setdefault(name, prop)
-            req = set(target.flattened_required())
-            required = req if required is None else required & req
-        self.required = sorted((required or set()) | set(schema.flattened_required()))
-
-    def flattened_properties(self) -> dict[str, Schema]:
-        return dict(self.props)
-
-    def flattened_required(self) -> list[str]:
-        return list(self.required)
-
-
 def _dedupe(items: list[DriftItem]) -> list[DriftItem]:
     seen: set[tuple[str, str, str]] = set()
     out = []
@@ -833,10 +811,10 @@ def _proto_renames(
     after = protos.descriptor_sets(new_roots, includes, exclude=old_roots)
     renames = protos.field_renames(before.fds, after.fds)
     properties = {n: set(s.flattened_properties()) for n, s in upstream.schemas.items()}
-    notes = [f"protos: {len(renames)} field(s) renamed by number (same message, same field number)"]
-    skipped = sorted(set(before.skipped) | set(after.skipped))
+    notes = [f"protos: fields matched by number, {len(renames)} renamed since the baseline protos"]
+    skipped = sorted({os.path.basename(p) for p in before.skipped + after.skipped})
     if skipped:
-        notes.append(f"protos: {', '.join(skipped)} skipped: imports not found (pass --proto-path)")
+        notes.append(f"protos: {', '.join(skipped)} not read: imports not found (see --proto-path)")
     return protos.renames_by_definition(renames, list(upstream.schemas), properties), notes
 
 

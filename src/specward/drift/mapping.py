@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from specward.drift.names import core_name, is_error_name, is_well_known, name_key, namespace_of
-from specward.drift.shapes import kind, ref_name, unwrap
+from specward.compare.representation import is_well_known, kind, ref_name, unwrap
+from specward.drift.names import core_name, is_error_name, name_key, namespace_of
 from specward.errors import SpecwardError
 from specward.model import Operation, Schema, Spec, path_key
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from specward.compare.representation import is_well_known as is_well_known  # re-exported
+
 _LOWER_PREFIX = re.compile(r"^[a-z][a-z0-9_]*(?=[A-Z])")
 _ERROR_NAMES = re.compile(r"^(google)?rpc_?status$|^runtime_?error$", re.IGNORECASE)
-# Well-known types that grpc-gateway emits as definitions but published specs write inline.
-_WELL_KNOWN = re.compile(r"^(google)?protobuf[A-Z_]\w*$")
 
 
 def core_name(name: str) -> str:
@@ -34,11 +34,6 @@ def name_key(name: str) -> str:
 def is_error_name(name: str) -> bool:
     """``rpcStatus``, ``googlerpcStatus``, ``googleRpcStatus`` or ``runtimeError``."""
     return bool(_ERROR_NAMES.match(name))
-
-
-def is_well_known(name: str) -> bool:
-    """``protobufAny``, ``protobufNullValue``, ``googleprotobufStruct``…: written inline when published."""
-    return bool(_WELL_KNOWN.match(name))
 
 
 def namespace_of(upstream: str, published: str) -> str | None:

@@ -105,7 +105,6 @@ def descriptor_set(
     provide (``google/api/annotations.proto``), the others are still read and those are
     listed as skipped; any other protoc error is bad input.
     """
-    from google.protobuf import descriptor_pb2
 
     folder = Path(root)
     if not folder.is_dir():
@@ -114,6 +113,22 @@ def descriptor_set(
     if not files:
         raise SpecwardError(f"{root}: no .proto files")
     includes = list(proto_path)
+    key = (
+        str(folder.resolve()),
+        tuple(includes),
+        tuple((f, (folder / f).stat().st_mtime_ns, (folder / f).stat().st_size) for f in files),
+    )
+    if key not in _CACHE:  # sync compares twice; the trees do not change in between
+        _CACHE[key] = _compile(folder, includes, files, root)
+    return _CACHE[key]
+
+
+_CACHE: dict[tuple[Any, ...], ProtoSet] = {}
+
+
+def _compile(folder: Path, includes: list[str], files: list[str], root: Any) -> ProtoSet:
+    from google.protobuf import descriptor_pb2
+
     fds, error = _protoc(folder, includes, files)
     if fds is not None:
         return ProtoSet(fds, [])

@@ -5,15 +5,15 @@ answered with the spec's examples or synthesized data; resources inferred from p
 kept in memory so that what is created can be read, listed, changed and deleted.
 
 Request checks live in :mod:`specward.mock.request_checks`, the stateful resource handlers in
-:mod:`specward.mock.resources` and body encoding and problem replies in
-:mod:`specward.mock.responses`.
+:mod:`specward.mock.resources`, error answers in :mod:`specward.mock.errors` and Prism's
+``Prefer``/CORS in :mod:`specward.mock.prism`.
 """
 
 from __future__ import annotations
 
 import os
 import random
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
@@ -251,14 +251,31 @@ class MockApp:
         return reply
 
     def matches(self, raw_path: str) -> list[tuple[dict[str, OpPlan], list[str]]]:
+        """Every route matching a request path, the most literal first."""
+        return list(self._iter_matches(raw_path))
+
+    def _first_match(self, raw_path: str) -> tuple[dict[str, OpPlan], list[str]] | None:
         parts = [unquote(s) for s in raw_path.split("/")[1:]]
         if parts and parts[-1] == "":
             parts.pop()
-        found = []
+        if self.base and parts[: len(self.base)] == self.base:
+            found = self.routes.match(parts[len(self.base) :])
+            if found is not None:
+                return found
+        return self.routes.match(parts)
+
+    def _iter_matches(self, raw_path: str) -> Iterator[tuple[dict[str, OpPlan], list[str]]]:
+        parts = [unquote(s) for s in raw_path.split("/")[1:]]
+        if parts and parts[-1] == "":
+            parts.pop()
+        seen = False
         if self.base and parts[: len(self.base)] == self.base:
             # served both with and without the server URL's path: the prefixed form first
-            found = list(self.routes.match_all(parts[len(self.base) :]))
-        return found or list(self.routes.match_all(parts))
+            for match in self.routes.match_all(parts[len(self.base) :]):
+                seen = True
+                yield match
+        if not seen:
+            yield from self.routes.match_all(parts)
 
     def _route(
         self,
@@ -269,25 +286,28 @@ class MockApp:
         body: bytes,
         too_large: bool,
     ) -> Reply:
-        matches = self.matches(raw_path)
-        # the methods of the most literal matching path (what the spec lists for that path)
-        allowed = allow_list(set(matches[0][0]) if matches else {m for m in _ALL})
-        if self.cors and method == "OPTIONS" and "access-control-request-method" in hdrs:
+        preflight_asked = method == "OPTIONS" and "access-control-request-method" in hdrs
+        fast = None if preflight_asked else self._first_match(raw_path)
+        if fast is not None and method in fast[0]:  # the hot path: one route, method declared
+            return self._checked(fast[0][method], fast[1], method, query, hdrs, body, too_large)
+        first: dict[str, OpPlan] | None = None
+        found = None
+        for methods, values in self._iter_matches(raw_path):
+            first = first or methods
+            plan = methods.get(method) or (methods.get("GET") if method == "HEAD" else None)
+            if plan is not None and not (self.cors and preflight_asked):
+                found = plan, values
+                break
+        if self.cors and preflight_asked:
+            allowed = self._allowed(first)
             return preflight(hdrs.get("access-control-request-headers", ""), allowed)
-        if not matches:
+        if first is None:
             message = f"no operation matches {raw_path}"
             return self.errors.reply(
                 None, "missing", message, [Violation(("path",), message, "not_found")]
             )
-        found = next(
-            (
-                (p, values)
-                for methods, values in matches
-                if (p := methods.get(method) or (methods.get("GET") if method == "HEAD" else None))
-            ),
-            None,
-        )
         if found is None:
+            allowed = self._allowed(first)
             allow = ", ".join(allowed).encode()
             if method == "OPTIONS":
                 return 204, None, b"", [(b"allow", allow)]
@@ -297,6 +317,19 @@ class MockApp:
             )
             return status, media, payload, [*extra, (b"allow", allow)]
         plan, values = found
+        return self._checked(plan, values, method, query, hdrs, body, too_large)
+
+    def _checked(
+        self,
+        plan: OpPlan,
+        values: list[str],
+        method: str,
+        query: str,
+        hdrs: dict[str, str],
+        body: bytes,
+        too_large: bool,
+    ) -> Reply:
+        """Answer a routed request: limits, Prefer, credentials, parameters, body, then the role."""
         if too_large:
             message = f"request body larger than the mock's limit of {self.max_body} bytes"
             return self.errors.reply(
@@ -317,6 +350,11 @@ class MockApp:
             return self._respond(plan, values, args, payload, len(body))
         except Invalid as exc:
             return self._error(plan, exc)
+
+    @staticmethod
+    def _allowed(first: dict[str, OpPlan] | None) -> list[str]:
+        """The methods of the most literal matching path (what the spec lists for that path)."""
+        return allow_list(set(first) if first else set(_ALL))
 
     # -- Prefer ---------------------------------------------------------------------------------------
     def _response_key(self, plan: OpPlan, code: int) -> str:

@@ -8,7 +8,6 @@ the body schema allows. Missing or rejected credentials are always 401 with ``WW
 
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from specward.mock.envelope import PURPOSES, Failure, Shaper, phrase, token_for
 from specward.mock.headers import response_headers
 from specward.mock.plan import OpPlan, media_example, pick_media
+from specward.mock.responses import encode
 from specward.mock.schemas import SchemaSet, deepcopy_json
 from specward.mock.synth import Synthesizer, Unsatisfiable
 from specward.mock.violations import Violation, header_value
@@ -58,8 +58,8 @@ def choose(op: Operation, purpose: str) -> tuple[int, str | None]:
     return natural, None
 
 
-def encode(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+def _json(value: Any) -> bytes:
+    return encode(value, None)
 
 
 class ErrorResponder:
@@ -128,13 +128,13 @@ class ErrorResponder:
             names = {name for name, _ in declared}
             headers = [h for h in headers if h[0] not in names] + declared
         if response is None:
-            return status, PROBLEM, encode(self._problem(failure)), headers
+            return status, PROBLEM, _json(self._problem(failure)), headers
         media = pick_media(response.content)
         if media is None:
             return status, None, b"", headers
         node = self.schemas.locate(media.schema)[0] if media.schema is not None else None
         body = self._body(media, node, failure)
-        return status, media.name, encode(body), headers
+        return status, media.name, encode(body, media.name), headers
 
     def _body(self, media: Any, node: dict[str, Any] | None, failure: Failure) -> Any:
         if node is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -64,6 +65,7 @@ class Resources:
         self._wraps: dict[int, str | None] = {}
         self._nodes: dict[str, Any] = {}
         self._by_op: dict[int, OpPlan] | None = None
+        self._memo: dict[tuple[Any, ...], Any] = {}
 
     # -- shapes --------------------------------------------------------------------------------
     def plan_of(self, op: Any) -> OpPlan | None:
@@ -258,6 +260,12 @@ class Resources:
     # -- values --------------------------------------------------------------------------------
     def _resource_template(self, plan: OpPlan | None, coll: Collection) -> Any:
         """A valid member value: the read response's template, else the create's, unwrapped."""
+        key = ("template", coll.path, id(plan))
+        if key not in self._memo:
+            self._memo[key] = self._find_template(plan, coll)
+        return self._memo[key]
+
+    def _find_template(self, plan: OpPlan | None, coll: Collection) -> Any:
         for op in (coll.read, coll.create):
             other = self.plan_of(op) if op is not None else None
             if other is None:
@@ -275,6 +283,12 @@ class Resources:
         return len(str(base)) if base is not None else 64
 
     def id_field(self, coll: Collection) -> str | None:
+        key = ("id", coll.path)
+        if key not in self._memo:
+            self._memo[key] = self._find_id_field(coll)
+        return self._memo[key]
+
+    def _find_id_field(self, coll: Collection) -> str | None:
         props = self.schemas.properties(self.resource_node(coll))
         base = self._resource_template(None, coll)
         return next(
@@ -316,8 +330,9 @@ class Resources:
 
     def _new_id(self, coll: Collection, field: str, bucket: Bucket, like: Any) -> str:
         node = self.schemas.properties(self.resource_node(coll)).get(field)
+        base = zlib.crc32(f"{self.seed}:{coll.path}".encode()) << 40
         for attempt in range(32):
-            rng = random.Random(f"{self.seed}:{coll.path}:{self.store.counter}:{attempt}")
+            rng = random.Random(base + self.store.counter * 32 + attempt)
             value: Any = None
             if isinstance(like, str) and node is not None:
                 candidate = id_like(like, rng)
@@ -345,7 +360,12 @@ class Resources:
                 enum = enum if isinstance(enum, list) else self._status_enum(name)
                 if not enum and fallback is None:
                     return False
-                found = status_value(enum, wanted, fallback) if enum or fallback else None
+                key = ("status", id(enum), wanted, fallback)
+                if key not in self._memo:
+                    self._memo[key] = (
+                        status_value(enum, wanted, fallback) if enum or fallback else None
+                    )
+                found = self._memo[key]
                 if found is not None:
                     value[name] = found
                     return True
@@ -379,16 +399,25 @@ def id_like(example: str, rng: random.Random) -> str:
     match = re.match(r"^([A-Za-z]+[-_])?(.*)$", example, re.DOTALL)
     prefix, rest = (match.group(1) or "", match.group(2)) if match else ("", example)
     hexish = all(c in "0123456789abcdefABCDEF-" for c in rest)
+    bits = rng.getrandbits(6 * len(rest) + 6)
     out = []
     for ch in rest:
-        if ch.isdigit():
-            out.append(rng.choice("0123456789abcdef" if hexish else "0123456789"))
-        elif ch.isalpha() and ch.isascii():
-            pool = "0123456789abcdef" if hexish else "abcdefghijklmnopqrstuvwxyz0123456789"
-            out.append(rng.choice(pool.upper() if ch.isupper() and not hexish else pool))
-        else:
+        bits >>= 6
+        if not (ch.isascii() and ch.isalnum()):
             out.append(ch)
+        elif hexish:
+            out.append(_HEX[bits % 16])
+        elif ch.isdigit():
+            out.append(_DIGITS[bits % 10])
+        else:
+            pick = _ALNUM[bits % 36]
+            out.append(pick.upper() if ch.isupper() else pick)
     return prefix + "".join(out)
+
+
+_HEX = "0123456789abcdef"
+_DIGITS = "0123456789"
+_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def _typed_id(rid: str, like: Any) -> Any:

@@ -52,22 +52,33 @@ class Router(Generic[T]):
         return [target for routes in self.by_length.values() for _, target in routes]
 
     def match(self, parts: list[str]) -> tuple[T, list[str]] | None:
-        return next(self.match_all(parts), None)
+        """The most literal route matching ``parts`` (the hot path: no generator)."""
+        for shape, target in self.by_length.get(len(parts), ()):
+            values = _values(shape, parts)
+            if values is not None:
+                return target, values
+        return None
 
     def match_all(self, parts: list[str]) -> Iterator[tuple[T, list[str]]]:
         """Every route matching ``parts``, the most literal first."""
         for shape, target in self.by_length.get(len(parts), ()):
-            values: list[str] = []
-            for segment, part in zip(shape, parts, strict=True):
-                if segment is None:
-                    values.append(part)
-                elif isinstance(segment, str):
-                    if segment != part:
-                        break
-                else:
-                    found = segment.match(part)
-                    if found is None:
-                        break
-                    values.extend(found.groups())
-            else:
+            values = _values(shape, parts)
+            if values is not None:
                 yield target, values
+
+
+def _values(shape: tuple[Segment, ...], parts: list[str]) -> list[str] | None:
+    """The parameter values when ``parts`` fits ``shape`` (None when it does not)."""
+    values: list[str] = []
+    for segment, part in zip(shape, parts, strict=True):
+        if segment is None:
+            values.append(part)
+        elif isinstance(segment, str):
+            if segment != part:
+                return None
+        else:
+            found = segment.match(part)
+            if found is None:
+                return None
+            values.extend(found.groups())
+    return values

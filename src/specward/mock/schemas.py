@@ -14,6 +14,7 @@ from urllib.parse import quote, unquote, urljoin
 import jsonschema_rs
 
 from specward.load.pointer import split_pointer
+from specward.load.resolver import retriever
 from specward.mock.violations import MAX_VIOLATIONS, Violation, humanize
 from specward.model import Schema, Spec
 
@@ -49,9 +50,12 @@ class SchemaSet:
             uri = path.as_uri()
             self.doc_uri[str(path)] = uri
             self.docs[uri] = self.convert(doc.data, uri)
-        self.registry = jsonschema_rs.Registry(list(self.docs.items()), retriever=refuse_remote)
+        self._retrieve = retriever(ws)  # the project's resolver: no network, no outside file
+        self.registry = jsonschema_rs.Registry(list(self.docs.items()), retriever=self._retrieve)
         self._validators: dict[int, Any] = {}
         self._keep: list[Any] = []
+        self._props: dict[int, dict[str, Any]] = {}
+        self._required: dict[int, set[str]] = {}
 
     def request_view(self) -> SchemaSet:
         """The same documents read as requests (itself when no readOnly property is required)."""
@@ -79,6 +83,12 @@ class SchemaSet:
                 work.extend((v, out_list, i, depth + 1) for i, v in enumerate(src))
             elif not isinstance(src, dict):
                 parent[key] = src
+            elif key not in _NAME_MAPS and any(_extension(k, v) for k, v in src.items()):
+                # extension data (x-... mappings and lists) means nothing to validation: skipped,
+                # so an alias-laden x- section is never expanded into copies
+                work.append(
+                    ({k: v for k, v in src.items() if not _extension(k, v)}, parent, key, depth)
+                )
             elif isinstance(src.get("$ref"), str):
                 ref = self._ref(src["$ref"], base)
                 if ref is None:
@@ -198,20 +208,41 @@ class SchemaSet:
         return None
 
     def properties(self, node: Any, depth: int = 0) -> dict[str, Any]:
-        """Declared properties of an object schema, merged over ``$ref`` and ``allOf``."""
+        """Declared properties of an object schema, merged over ``$ref`` and ``allOf`` (cached;
+        do not change the mapping returned)."""
+        if depth == 0 and isinstance(node, dict):
+            key = id(node)
+            found = self._props.get(key)
+            if found is None:
+                found = self._props[key] = self._properties(node, 0)
+                self._keep.append(node)
+            return found
+        return self._properties(node, depth)
+
+    def _properties(self, node: Any, depth: int) -> dict[str, Any]:
         node = self.deref(node)
         out: dict[str, Any] = {}
         if not isinstance(node, dict) or depth > 8:
             return out
         for part in node.get("allOf", []) if isinstance(node.get("allOf"), list) else []:
-            out.update(self.properties(part, depth + 1))
+            out.update(self._properties(part, depth + 1))
         props = node.get("properties")
         if isinstance(props, dict):
             out.update((str(k), v) for k, v in props.items() if isinstance(v, (dict, bool)))
         return out
 
     def required(self, node: Any, depth: int = 0) -> set[str]:
-        """Required property names, merged over ``$ref`` and ``allOf``."""
+        """Required property names, merged over ``$ref`` and ``allOf`` (cached; do not change)."""
+        if depth == 0 and isinstance(node, dict):
+            key = id(node)
+            found = self._required.get(key)
+            if found is None:
+                found = self._required[key] = self._required_of(node, 0)
+                self._keep.append(node)
+            return found
+        return self._required_of(node, depth)
+
+    def _required_of(self, node: Any, depth: int) -> set[str]:
         node = self.deref(node)
         out: set[str] = set()
         if not isinstance(node, dict) or depth > 8:
@@ -219,7 +250,7 @@ class SchemaSet:
         if isinstance(node.get("required"), list):
             out.update(r for r in node["required"] if isinstance(r, str))
         for part in node.get("allOf", []) if isinstance(node.get("allOf"), list) else []:
-            out |= self.required(part, depth + 1)
+            out |= self._required_of(part, depth + 1)
         return out
 
     # -- validation ----------------------------------------------------------------------------
@@ -232,7 +263,7 @@ class SchemaSet:
                 found = jsonschema_rs.Draft202012Validator(
                     node,
                     registry=self.registry,
-                    retriever=refuse_remote,
+                    retriever=self._retrieve,
                     validate_formats=_FORMAT_CHECKED,
                     ignore_unknown_formats=True,
                 )
@@ -279,9 +310,30 @@ class _AcceptAll:
         return []
 
 
-def refuse_remote(uri: str) -> Any:
-    """The jsonschema-rs retriever: nothing is fetched, every remote reference is refused."""
-    raise ValueError(f"remote reference {uri!r} refused: the mock reads local files only")
+_NAME_MAPS = {
+    "properties",
+    "patternProperties",
+    "$defs",
+    "definitions",
+    "dependentSchemas",
+    "schemas",
+    "responses",
+    "parameters",
+    "headers",
+    "paths",
+    "examples",
+    "mapping",
+}
+_KEEP_X = {"x-example", "x-examples", "x-links"}
+
+
+def _extension(key: Any, value: Any) -> bool:
+    return (
+        isinstance(key, str)
+        and key.startswith("x-")
+        and key not in _KEEP_X
+        and isinstance(value, (dict, list))
+    )
 
 
 def _walk(node: Any, pointer: str) -> Any:

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,7 +124,7 @@ def _run_generator(document: dict[str, Any], head: str, options: dict[str, Any])
 
     merged = {**DEFAULT_OPTIONS, **options}
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), tempfile.TemporaryDirectory() as neutral:
             warnings.simplefilter("ignore")
             result = generate(
                 document,
@@ -132,6 +133,8 @@ def _run_generator(document: dict[str, Any], head: str, options: dict[str, Any])
                 disable_timestamp=True,
                 custom_file_header=head.rstrip("\n"),
                 formatters=[Formatter.BUILTIN],
+                builtin_format_line_length=LINE_LENGTH,
+                settings_path=Path(neutral),  # not ./pyproject.toml: output never depends on cwd
                 treat_dot_as_module=False,
                 **merged,
             )

@@ -30,6 +30,8 @@ FIXED_OPTIONS = frozenset(
         "generate_server",
         "generate_client",
         "allow_remote_refs",
+        "settings_path",
+        "builtin_format_line_length",
     }
 )
 

@@ -13,7 +13,8 @@ _rule = RuleFactory(FAMILY, "none", "drift")
 
 
 def _drift(rule_id: str, level: str, doc: str) -> Rule:
-    return _rule(rule_id, level, rule_id, "{message}", doc)
+    """A drift rule; its message is the first sentence of its doc (drift items carry their own)."""
+    return _rule(rule_id, level, rule_id, doc.split(". ")[0].split(": ")[0].rstrip("."), doc)
 
 
 RULES = [

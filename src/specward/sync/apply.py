@@ -13,9 +13,9 @@ from typing import Any
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from specward.compare import kinds as k
+from specward.compare.representation import kind
 from specward.drift.names import camel_operation_id, snake_case
 from specward.drift.result import DriftItem, DriftResult
-from specward.drift.shapes import kind
 from specward.load.pointer import join_pointer, split_pointer
 from specward.model import HTTP_METHODS, Operation, Parameter, path_params
 from specward.sync.convert import Converter, KeyOrder, text_value

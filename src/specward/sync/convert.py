@@ -8,8 +8,8 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from specward.compare.representation import is_well_known
 from specward.drift.mapping import Mapping
-from specward.drift.names import is_well_known
 from specward.load.pointer import escape, split_pointer
 from specward.sync.roundtrip import EditableDocument
 

@@ -1,17 +1,32 @@
-"""What a schema node *means* on the wire, with grpc-gateway's representation choices folded in.
+"""The representation hook: what a schema node *means* on the wire, with grpc-gateway's
+representation choices folded in, so that comparing an upstream (protoc-gen-openapiv2) spec with
+a published one reports real differences only. ``drift`` and ``sync`` compare through it;
+``breaking`` compares two versions of one spec and needs none.
 
 - int64, uint64 and the fixed/sint variants are JSON strings upstream; a published ``string``
   with or without an int64/uint64 format is the same thing.
 - Timestamp is ``string``/``date-time``, Duration a ``string``, Struct an ``object``, Value
   anything, Any an ``object`` with ``@type``; wrappers are (nullable) primitives.
+- A union of objects (``oneOf``) may stand for a flattened proto ``oneof`` (one object holding
+  every field of the oneof): :class:`UnionView`.
 - Nullability is not compared: wrappers and ``optional`` make upstream fields nullable in ways
   published specs rarely spell out.
 """
 
 from __future__ import annotations
 
-from specward.drift.names import is_well_known
+import re
+
 from specward.model import Schema
+
+# Well-known types that grpc-gateway emits as definitions but published specs write inline.
+_WELL_KNOWN = re.compile(r"^(google)?protobuf[A-Z_]\w*$")
+
+
+def is_well_known(name: str) -> bool:
+    """``protobufAny``, ``protobufNullValue``, ``googleprotobufStruct``…: written inline when published."""
+    return bool(_WELL_KNOWN.match(name))
+
 
 INT64_FORMATS = frozenset({"int64", "uint64", "fixed64", "sfixed64", "sint64"})
 _IGNORED_FORMATS = {"boolean": None}  # grpc-gateway writes format: boolean on bools
@@ -124,3 +139,28 @@ def describe(schema: Schema | None, rename: dict[str, str] | None = None) -> str
 def unspecified(value: object) -> bool:
     """Proto3 enums start with a zero value named ``*_UNSPECIFIED`` (or ``UNSPECIFIED``)."""
     return isinstance(value, str) and (value == "UNSPECIFIED" or value.endswith("_UNSPECIFIED"))
+
+
+class UnionView:
+    """A published ``oneOf``/``anyOf`` of objects seen as one object: the union of the
+    variants' properties (first variant wins), required = what every variant requires."""
+
+    def __init__(self, schema: Schema, variants: list[Schema]) -> None:
+        self.schema = schema
+        self.pointer = schema.pointer
+        self.line = schema.line
+        self.props: dict[str, Schema] = dict(schema.flattened_properties())  # shared ones
+        required: set[str] | None = None
+        for variant in variants:
+            target = unwrap(variant).resolve()
+            for name, prop in target.flattened_properties().items():
+                self.props.setdefault(name, prop)
+            req = set(target.flattened_required())
+            required = req if required is None else required & req
+        self.required = sorted((required or set()) | set(schema.flattened_required()))
+
+    def flattened_properties(self) -> dict[str, Schema]:
+        return dict(self.props)
+
+    def flattened_required(self) -> list[str]:
+        return list(self.required)
