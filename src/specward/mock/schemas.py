@@ -207,17 +207,20 @@ class SchemaSet:
             return "object"
         return None
 
-    def properties(self, node: Any, depth: int = 0) -> dict[str, Any]:
+    def _cached(self, table: dict[int, Any], node: Any, compute: Any) -> Any:
+        """``compute(node, 0)``, once per node object (kept alive so its id stays its own)."""
+        if not isinstance(node, dict):
+            return compute(node, 0)
+        found = table.get(id(node))
+        if found is None:
+            found = table[id(node)] = compute(node, 0)
+            self._keep.append(node)
+        return found
+
+    def properties(self, node: Any) -> dict[str, Any]:
         """Declared properties of an object schema, merged over ``$ref`` and ``allOf`` (cached;
         do not change the mapping returned)."""
-        if depth == 0 and isinstance(node, dict):
-            key = id(node)
-            found = self._props.get(key)
-            if found is None:
-                found = self._props[key] = self._properties(node, 0)
-                self._keep.append(node)
-            return found
-        return self._properties(node, depth)
+        return self._cached(self._props, node, self._properties)
 
     def _properties(self, node: Any, depth: int) -> dict[str, Any]:
         node = self.deref(node)
@@ -231,16 +234,9 @@ class SchemaSet:
             out.update((str(k), v) for k, v in props.items() if isinstance(v, (dict, bool)))
         return out
 
-    def required(self, node: Any, depth: int = 0) -> set[str]:
+    def required(self, node: Any) -> set[str]:
         """Required property names, merged over ``$ref`` and ``allOf`` (cached; do not change)."""
-        if depth == 0 and isinstance(node, dict):
-            key = id(node)
-            found = self._required.get(key)
-            if found is None:
-                found = self._required[key] = self._required_of(node, 0)
-                self._keep.append(node)
-            return found
-        return self._required_of(node, depth)
+        return self._cached(self._required, node, self._required_of)
 
     def _required_of(self, node: Any, depth: int) -> set[str]:
         node = self.deref(node)
