@@ -221,6 +221,8 @@ def test_bad_input_exits_2(tmp_path, cli):
         run = cli("check", *FAST, *args, cwd=root)
         assert run.returncode == 2, args
         assert run.stderr.startswith("specward: error: ") and text in run.stderr
+    run = cli("check", *FAST, cwd=root / "specs")
+    assert run.returncode == 2 and "no contract files (contracts/*.yaml)" in run.stderr
     (root / "contracts" / "broken.yaml").write_text("api: x\n", encoding="utf-8")
     run = cli("check", *FAST, cwd=root)
     assert run.returncode == 2 and "published" in run.stderr

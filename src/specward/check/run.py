@@ -36,7 +36,12 @@ def find_contract_files(patterns: tuple[str, ...] | list[str] = ()) -> list[Path
 
 
 def load_contracts(patterns: tuple[str, ...] | list[str] = ()) -> list[Contract]:
-    contracts = [load_contract(p) for p in find_contract_files(patterns)]
+    files = find_contract_files(patterns)
+    if not files:
+        raise SpecwardError(
+            "no contract files (contracts/*.yaml): write one per API, or pass --contract FILE"
+        )
+    contracts = [load_contract(p) for p in files]
     seen: dict[str, str] = {}
     for c in contracts:
         if c.api in seen:
