@@ -3,7 +3,10 @@ then a soak of the mock: 10,000 mixed requests (valid, invalid, malformed JSON, 
 one over the body limit now and then) at concurrency 50, reporting the 5xx count (must be 0) and
 the growth of the mock's resident memory.
 
-    .venv/bin/python bench/bench_mock.py [--seconds 10] [--concurrency 50] [--soak 10000]
+    .venv/bin/python bench/bench_mock.py [--seconds 10] [--rounds 4] [--concurrency 50] [--soak 10000]
+
+The two servers run side by side and are measured in alternating slices (``--rounds``), so load
+from other processes that changes during the run weighs on both alike.
 
 Drives each server with a bounded asyncio httpx load (N workers, fixed duration) for a GET and a
 validated POST. Prism is installed with npm into bench/.node/ (git-ignored); when that fails the
@@ -22,6 +25,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -171,19 +175,60 @@ def install_prism() -> Path | None:
     return binary if proc.returncode == 0 and binary.exists() else None
 
 
+def interleaved(
+    targets: dict[str, dict[str, tuple[Any, str, dict | None]]],
+    seconds: float,
+    concurrency: int,
+    rounds: int,
+) -> dict[str, dict[str, tuple[float, int]]]:
+    """Alternate short slices of every (server, method) ``rounds`` times, so a machine whose
+    load changes during the run weighs on both servers alike; rps summed over the slices."""
+    done: dict[str, dict[str, list[float]]] = {n: {} for n in targets}
+    for _ in range(rounds):
+        for name, methods in targets.items():
+            for method, (url, verb, body) in methods.items():
+                url = url() if callable(url) else url  # e.g. a resource created just now
+                started = time.monotonic()
+                rps, errors = asyncio.run(load(url, verb, body, seconds / rounds, concurrency))
+                spent = time.monotonic() - started
+                acc = done[name].setdefault(method, [0.0, 0.0, 0])
+                acc[0] += rps * spent
+                acc[1] += spent
+                acc[2] += errors
+    return {
+        name: {m: (acc[0] / acc[1], int(acc[2])) for m, acc in methods.items()}
+        for name, methods in done.items()
+    }
+
+
+def start_prism(spec: str) -> tuple[subprocess.Popen | None, str]:
+    prism = install_prism()
+    if prism is None:
+        return None, ""
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(prism), "mock", "-h", "127.0.0.1", "-p", str(port), spec],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_for(base + "/")
+    return proc, base
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--spec", default=str(ROOT / "tests" / "contract" / "items.yaml"))
-    parser.add_argument("--get", default="/api/items/1", help="GET path (mock: created first)")
     parser.add_argument("--post", default="/api/items")
     parser.add_argument("--body", default='{"name": "bench", "size": 3}')
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--rounds", type=int, default=4, help="alternations of the servers")
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--soak", type=int, default=10_000, help="soak requests (0: none)")
     args = parser.parse_args()
     soaked: dict[str, int] = {}
     body = json.loads(args.body)
-    results: dict[str, dict[str, tuple[float, int]]] = {}
 
     port = free_port()
     mock = subprocess.Popen(
@@ -191,19 +236,36 @@ def main() -> int:
         stdout=subprocess.PIPE,
         text=True,
     )
+    prism: subprocess.Popen | None = None
     try:
         base = f"http://127.0.0.1:{port}"
         wait_for(base + "/")
-        created = httpx.post(base + args.post, json=body, headers=AUTH).json()
-        get_path = args.get if "{id}" not in args.get else args.get.format(id=created.get("id"))
-        if args.get == "/api/items/1":
-            get_path = f"/api/items/{created['id']}"
-        results["specward mock"] = {
-            "GET": asyncio.run(load(base + get_path, "GET", None, args.seconds, args.concurrency)),
-            "POST": asyncio.run(
-                load(base + args.post, "POST", body, args.seconds, args.concurrency)
-            ),
+
+        def fresh() -> str:
+            """A member created now: the store's bound evicts old ones under the POST load."""
+            created = httpx.post(base + args.post, json=body, headers=AUTH).json()
+            return f"{base}{args.post}/{created['id']}"
+
+        targets: dict[str, dict[str, tuple[Any, str, dict | None]]] = {
+            "specward mock": {
+                "GET": (fresh, "GET", None),
+                "POST": (base + args.post, "POST", body),
+            }
         }
+        prism, prism_base = start_prism(args.spec)
+        if prism is None:
+            print("Prism could not be installed (npm unavailable or offline): mock numbers only")
+        else:
+            path = args.post.replace("/api", "", 1)
+            targets["prism mock"] = {
+                "GET": (f"{prism_base}{path}/1", "GET", None),
+                "POST": (prism_base + path, "POST", body),
+            }
+        results = interleaved(targets, args.seconds, args.concurrency, args.rounds)
+        if prism is not None:
+            prism.terminate()
+            prism.wait(timeout=10)
+            prism = None
         if args.soak:
             before = rss_kib(mock.pid)
             started = time.monotonic()
@@ -212,49 +274,14 @@ def main() -> int:
             soaked["rss_before_mib"] = before // 1024
             soaked["rss_after_mib"] = rss_kib(mock.pid) // 1024
     finally:
-        mock.terminate()
-        mock.wait(timeout=10)
-
-    prism = install_prism()
-    if prism is None:
-        print("Prism could not be installed (npm unavailable or offline): mock numbers only")
-    else:
-        port = free_port()
-        proc = subprocess.Popen(
-            [str(prism), "mock", "-h", "127.0.0.1", "-p", str(port), args.spec],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env={**os.environ, "NO_COLOR": "1"},
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(base + "/")
-            results["prism mock"] = {
-                "GET": asyncio.run(
-                    load(
-                        base + "/api/items/1".replace("/api", ""),
-                        "GET",
-                        None,
-                        args.seconds,
-                        args.concurrency,
-                    )
-                ),
-                "POST": asyncio.run(
-                    load(
-                        base + args.post.replace("/api", "", 1),
-                        "POST",
-                        body,
-                        args.seconds,
-                        args.concurrency,
-                    )
-                ),
-            }
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+        for proc in (mock, prism):
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=10)
 
     print(
-        f"{'server':<16}{'GET req/s':>12}{'POST req/s':>12}   (errors GET/POST)  c={args.concurrency} t={args.seconds}s"
+        f"{'server':<16}{'GET req/s':>12}{'POST req/s':>12}   (errors GET/POST)  "
+        f"c={args.concurrency} t={args.seconds}s in {args.rounds} alternating rounds"
     )
     for name, row in results.items():
         print(
