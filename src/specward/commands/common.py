@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from specward.atomic import write_atomic  # re-exported: commands import it from here
 from specward.report import FORMATS, LEVELS, Report, render
 
 # oasdiff's level names, accepted by --fail-on in any case
@@ -104,6 +103,8 @@ def spec_option(*names: str, help: str) -> Callable[[Any], Any]:
 def write_report(text: str, output: str | None) -> None:
     """Write ``text`` to ``output`` (atomically), or print it."""
     if output:
+        from specward.atomic import write_atomic
+
         write_atomic(output, text)
     else:
         click.echo(text, nl=False)
@@ -165,3 +166,12 @@ def active_filter() -> Any:
     return FindingFilter.build(
         given.get("match_path"), given.get("exclude_path"), given.get("exclude_elements")
     )
+
+
+def __getattr__(name: str) -> Any:
+    """``write_atomic`` is re-exported lazily: commands that never write do not import it."""
+    if name == "write_atomic":
+        from specward.atomic import write_atomic
+
+        return write_atomic
+    raise AttributeError(name)

@@ -224,10 +224,7 @@ def _first(text: str) -> str:
 
 def write_models(models: GeneratedModels, out_dir: Path) -> list[str]:
     """Write the files that changed; returns their names."""
-    try:
-        from specward.atomic import write_atomic  # type: ignore[import-not-found]
-    except ImportError:  # until issue 9 moves it out of the commands
-        from specward.commands.common import write_atomic
+    from specward.atomic import write_atomic
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
