@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from specward.contract.settings import CHECKS, PHASES
 from specward.errors import SpecError
 from specward.load.parse import line_of, parse_text
 
@@ -32,21 +33,8 @@ from specward.load.parse import line_of, parse_text
 
 Stability = Literal["draft", "alpha", "beta", "stable"]  # specward.breaking.policy.LEVELS
 LevelName = Literal["error", "warning", "info"]
-Phase = Literal["examples", "coverage", "fuzzing", "stateful"]  # specward.contract.settings.PHASES
-CheckName = Literal[
-    "not_a_server_error",
-    "status_code_conformance",
-    "content_type_conformance",
-    "response_schema_conformance",
-    "response_headers_conformance",
-    "positive_data_acceptance",
-    "negative_data_rejection",
-    "use_after_free",
-    "ensure_resource_availability",
-    "missing_required_header",
-    "ignored_auth",
-    "unsupported_method",
-]  # specward.contract.settings.CHECKS
+Phase = Literal[PHASES]  # type: ignore[valid-type]
+CheckName = Literal[CHECKS]  # type: ignore[valid-type]
 
 
 def _as_list(value: Any) -> Any:
