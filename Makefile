@@ -30,6 +30,10 @@ demo: install
 	-$(SPECWARD) breaking tests/fixtures/together-rl/openapi.yaml specs/together-rl/openapi.yaml
 	$(SPECWARD) breaking specs/llama-stack/post-training.before.yaml specs/llama-stack/post-training.after.yaml \
 		--contract contracts/llama-stack.yaml
+	@echo "== models: the RL change as a model diff, with its suggested commit line"
+	-$(SPECWARD) models --diff tests/fixtures/together-rl/openapi.yaml specs/together-rl/openapi.yaml
+	@echo "== the one CI gate over every contract, the working tree against HEAD (contract tests below)"
+	$(SPECWARD) check -j 2 --skip contract --base HEAD
 	@echo "== contract tests of every contract's published spec against the mock"
 	@for c in contracts/*.yaml; do $(SPECWARD) contract --contract $$c --mock --max-examples 5 || exit 1; done
 
