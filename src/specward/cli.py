@@ -155,6 +155,11 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:
         click.echo("specward: interrupted", err=True)
         sys.exit(130)
+    except MemoryError:  # a spec too large for the memory this process may use: bad input here
+        click.echo(
+            "specward: error: out of memory: the input is too large for this process", err=True
+        )
+        sys.exit(2)
     except Exception as exc:  # a bug, not bad input: still one line unless asked for more
         if os.environ.get("SPECWARD_DEBUG"):
             raise
