@@ -158,10 +158,8 @@ def sync_file(
     applier = Applier(result, doc)
     applier.apply(result.items)
     new_text = doc.dump() if applier.applied else text
-    del (
-        doc,
-        applier.doc,
-    )  # the round-trip tree of a large spec is several times its size: free it first
+    # the round-trip tree of a large spec is several times its size: free it before validating
+    del doc, applier.doc
     changed = new_text != text
     remaining = result.items
     if changed:
