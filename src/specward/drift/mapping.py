@@ -201,11 +201,13 @@ def infer_mapping(
             mapping.error_schema = sorted(pub_errors.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     if mapping.error_schema is None:
         mapping.error_schemas = []  # nothing to map them to: they are ordinary schemas
-    error_only = _reachable(upstream, mapping.error_schemas) - _reachable(
-        upstream,
-        [n for n in upstream.schemas if n not in mapping.error_schemas],
-        skip=set(mapping.error_schemas),
-    )
+    error_only: set[str] = set()
+    if mapping.error_schemas:  # else nothing is error-only: skip the walk over every schema
+        error_only = _reachable(upstream, mapping.error_schemas) - _reachable(
+            upstream,
+            [n for n in upstream.schemas if n not in mapping.error_schemas],
+            skip=set(mapping.error_schemas),
+        )
     mapping.ignored = sorted(
         n
         for n in upstream.schemas
