@@ -8,7 +8,9 @@ shows less than 10).
 
 Targets: the 5,000-ref chain validates in under 2 s; the 40,000-value enum drifts in under 2 s;
 a 31 MB file runs validate, drift, breaking and sync --check in under 10 s and 1 GiB.
-A second 31 MB shape (tens of thousands of small schemas) is measured for information.
+A second 31 MB shape (44k small schemas, 11k operations): validate and breaking are checked
+against the same 10 s and 1 GiB; drift and sync --check are still over and measured for
+information.
 
 Run: ``python bench/bench_hostile.py [--quick]``.
 """
@@ -103,7 +105,13 @@ def chain(folder: Path, size: int) -> tuple[Path, Path]:
     return path, path
 
 
-def probe_big(name: str, make: Callable[[Path, float], tuple[Path, Path]], mb: float) -> bool:
+def probe_big(
+    name: str,
+    make: Callable[[Path, float], tuple[Path, Path]],
+    mb: float,
+    checked: tuple[str, ...] = ("validate", "drift", "breaking", "sync --check"),
+) -> bool:
+    """Every command on the ``mb`` MB pair; only those in ``checked`` count towards ok."""
     ok = True
     with tempfile.TemporaryDirectory() as folder:
         up, pub = make(Path(folder), mb)
@@ -111,21 +119,24 @@ def probe_big(name: str, make: Callable[[Path, float], tuple[Path, Path]], mb: f
         for command, args in commands(up, pub).items():
             seconds, peak, code, last = run(args, Path(folder))
             note = f"{size:.1f} MiB" + (f"  [{last}]" if code not in (0, 1) else "")
-            ok &= report(f"{name} ({command})", seconds, peak, code, 10.0, note)
+            if command not in checked:
+                note += "  (for information)"
+            passed = report(f"{name} ({command})", seconds, peak, code, 10.0, note)
+            ok &= passed or command not in checked
     return ok
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="skip the informational shape")
+    parser.add_argument("--quick", action="store_true", help="skip the 44k-schema shape")
     opts = parser.parse_args()
     ok = probe_scaled("5,000-ref chain", chain, 5000, "validate", 2.0)
     ok &= probe_scaled("40,000-value enum", inputs.enum_pair, 40_000, "drift", 2.0)
     ok &= probe_scaled("40,000-value enum", inputs.enum_pair, 40_000, "breaking", 2.0)
     ok &= probe_big("31 MB, long strings", inputs.padded_pair, 31)
     if not opts.quick:
-        print("-- for information (no target): 31 MB of small schemas and operations")
-        probe_big("31 MB, 44k schemas", inputs.big_pair, 31)  # not counted in ok
+        print("-- 31 MB of small schemas and operations (drift and sync: for information)")
+        ok &= probe_big("31 MB, 44k schemas", inputs.big_pair, 31, ("validate", "breaking"))
     print("all within the limits" if ok else "SOME PROBES ARE OVER THEIR LIMIT")
     return 0 if ok else 1
 

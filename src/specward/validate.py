@@ -8,6 +8,7 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from specward.compare.deep import run_deep
@@ -103,13 +104,155 @@ def schema_problems(ws: Workspace, *, limit: int = 100) -> list[Problem]:
     """Problems found by openapi-spec-validator, mapped to lines of the entry document.
 
     The validator recurses a few frames per level of nesting: a deep document (within
-    ``MAX_DEPTH``) gets a walk with room for that, and no more.
+    ``MAX_DEPTH``) gets a walk with room for that, and no more. A large document (more than
+    ``FAST_CONTAINERS`` mappings and lists) takes the fast path of :func:`fast_problems`.
     """
+    if _is_large(ws.data):
+        return fast_problems(ws, limit=limit)
     depth = nesting_depth(ws.data)
     if depth <= _SHALLOW:
         return _schema_problems(ws, limit)
     frames = sys.getrecursionlimit() + _FRAMES_PER_LEVEL * depth
     return run_deep(_schema_problems, ws, limit, what="the spec", frames=frames)
+
+
+FAST_CONTAINERS = 20_000
+"""Above this many mappings and lists, validate takes the fast path: openapi-spec-validator
+costs a few milliseconds per schema (pure-Python meta-validation), a minute and more for a
+spec with tens of thousands of schemas."""
+
+
+def _is_large(data: Any) -> bool:
+    return next(islice(iter_containers(data), FAST_CONTAINERS, None), None) is not None
+
+
+_SCHEMA_FILES = {"2.0": "v2.0", "3.0": "v3.0", "3.1": "v3.1"}
+
+
+def _refuse(uri: str) -> Any:
+    raise ValueError(f"{uri}: refused (the OpenAPI meta-schema must not fetch anything)")
+
+
+def _meta_validator(version: str) -> Any:
+    """The OpenAPI schema openapi-spec-validator ships for ``version``, compiled by
+    jsonschema-rs; it may retrieve nothing."""
+    from importlib.resources import files
+
+    import jsonschema_rs
+
+    resource = files("openapi_spec_validator") / "resources" / "schemas"
+    text = (resource / _SCHEMA_FILES[version] / "schema.json").read_text(encoding="utf-8")
+    return jsonschema_rs.validator_for(json.loads(text), retriever=_refuse)
+
+
+def _path_line(data: Any, path: list[Any]) -> tuple[int, list[Any]]:
+    """Line of the deepest node of ``path`` (jsonschema-rs gives numeric keys as ints) and the
+    path with the keys as the document spells them."""
+    keys: list[Any] = []
+    node = data
+    for token in path:
+        if isinstance(node, dict) and token not in node and str(token) in node:
+            token = str(token)
+        keys.append(token)
+        inside = token in node if isinstance(node, dict) else _has_index(node, token)
+        if not inside:
+            break
+        node = node[token]
+    return _line_at(data, keys), keys
+
+
+def _has_index(node: Any, token: Any) -> bool:
+    return isinstance(node, list) and isinstance(token, int) and 0 <= token < len(node)
+
+
+def _schema_roots(data: dict[str, Any]) -> list[tuple[list[Any], Any]]:
+    """(path, schema) of each Schema Object an OpenAPI 3.1 document names outside other
+    schemas: ``components/schemas`` and every ``schema`` of parameters, headers and media
+    types (nested schemas are checked with their root)."""
+    out: list[tuple[list[Any], Any]] = []
+    components = data.get("components")
+    schemas = components.get("schemas") if isinstance(components, dict) else None
+    if isinstance(schemas, dict):
+        out.extend((["components", "schemas", k], v) for k, v in schemas.items())
+    stack: list[tuple[list[Any], Any]] = [
+        ([key], data[key]) for key in ("paths", "webhooks", "components") if key in data
+    ]
+    while stack:
+        path, node = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if not isinstance(value, (dict, list)):
+                continue
+            if key == "schema" and isinstance(node, dict):
+                out.append(([*path, key], value))
+            elif key not in ("schemas", "example", "examples") and not str(key).startswith("x-"):
+                stack.append(([*path, key], value))
+    return out
+
+
+def _default_problems(data: Any, version: str) -> list[tuple[int, str]]:
+    """(line, message) of each default its own schema rejects (schemas without ``$ref`` only;
+    not for Swagger 2.0)."""
+    import jsonschema_rs
+
+    out: list[tuple[int, str]] = []
+    for node in iter_containers(data):
+        if not isinstance(node, dict) or "default" not in node or not line_of(node, "default"):
+            continue
+        if version == "2.0" or (version == "3.0" and node["default"] is None):
+            continue
+        if "$ref" in json.dumps(node, default=str):
+            continue
+        try:
+            if version == "3.0":
+                check = jsonschema_rs.Draft4Validator(node, retriever=_refuse)
+            else:
+                check = jsonschema_rs.validator_for(node, retriever=_refuse)
+            errors = list(check.iter_errors(node["default"]))
+        except Exception:  # not a schema this checker understands
+            continue
+        if errors:
+            out.append((line_of(node, "default") or 1, f"default value {errors[0].message}"))
+    return out
+
+
+def fast_problems(ws: Workspace, *, limit: int = 100) -> list[Problem]:
+    """The fast path for large documents: the entry document against the OpenAPI schema of its
+    version (jsonschema-rs, compiled once), each OpenAPI 3.1 Schema Object against the JSON
+    Schema 2020-12 meta-schema, and defaults against their schemas. Refs, operationIds and
+    path parameters are the loader's own checks, as on the slow path. Messages are
+    jsonschema-rs's, so they may word things differently from openapi-spec-validator."""
+    import jsonschema_rs
+
+    found: list[tuple[int, str]] = []
+    for err in _meta_validator(ws.version).iter_errors(ws.data):
+        line, keys = _path_line(ws.data, list(err.instance_path))
+        found.append((line, keys_message(err.message, keys)))
+        if len(found) >= limit:
+            break
+    if ws.version == "3.1" and isinstance(ws.data, dict):
+        for root, schema in _schema_roots(ws.data):
+            if len(found) >= limit:
+                break
+            try:
+                jsonschema_rs.meta.validate(schema)
+            except jsonschema_rs.ValidationError as err:
+                line, keys = _path_line(ws.data, [*root, *err.instance_path])
+                found.append((line, keys_message(err.message, keys)))
+            except Exception as exc:  # e.g. an unknown $schema
+                line, keys = _path_line(ws.data, root)
+                found.append((line, keys_message(_first_line(exc), keys)))
+    found.extend(_default_problems(ws.data, ws.version))
+    out: list[Problem] = []
+    for line, text in dict.fromkeys(found):
+        out.append(Problem(ws.name, line, text))
+    return out[:limit]
+
+
+def keys_message(message: str, keys: list[Any]) -> str:
+    first = str(message).splitlines()[0][:300] if message else "invalid"
+    where = "/".join(str(p) for p in keys)
+    return f"{first} (at {where})" if where else first
 
 
 class _SeenIds(list):

@@ -16,7 +16,7 @@ A contract's ``drift:`` section can override any part (see docs/drift.md).
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -201,11 +201,13 @@ def infer_mapping(
             mapping.error_schema = sorted(pub_errors.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     if mapping.error_schema is None:
         mapping.error_schemas = []  # nothing to map them to: they are ordinary schemas
-    error_only = _reachable(upstream, mapping.error_schemas) - _reachable(
-        upstream,
-        [n for n in upstream.schemas if n not in mapping.error_schemas],
-        skip=set(mapping.error_schemas),
-    )
+    error_only: set[str] = set()
+    if mapping.error_schemas:  # else nothing is error-only: skip the walk over every schema
+        error_only = _reachable(upstream, mapping.error_schemas) - _reachable(
+            upstream,
+            [n for n in upstream.schemas if n not in mapping.error_schemas],
+            skip=set(mapping.error_schemas),
+        )
     mapping.ignored = sorted(
         n
         for n in upstream.schemas
@@ -254,7 +256,7 @@ def infer_mapping(
             ambiguous.append(u)
 
     # usage: bodies and responses of matched operations, then properties of matched schemas
-    pending: list[tuple[Schema, Schema]] = []
+    pending: deque[tuple[Schema, Schema]] = deque()  # first in, first out, in constant time
     for ukey, pkey in sorted(mapping.operations.items()):
         uop, pop = upstream.operations[ukey], published.operations[pkey]
         for a, b in ((_body(uop), _body(pop)), (_success(uop), _success(pop))):
@@ -264,7 +266,7 @@ def infer_mapping(
         pending.append((upstream.schemas[u], published.schemas[p]))
     seen: set[tuple[Any, Any]] = set()
     while pending:
-        a, b = pending.pop(0)
+        a, b = pending.popleft()
         a, b = unwrap(a), unwrap(b)
         mark = (a.identity, b.identity)
         if mark in seen:

@@ -210,6 +210,9 @@ def _parse_text(text: str, file: str, max_nodes: int) -> Any:
     if not text.strip():
         raise SpecError("empty document", file)
     if _looks_like_json(text):
+        fast = _json_with_lines(text, file)
+        if fast is not None:
+            return fast
         data = _parse_json(text, file)
         try:
             with_lines = _parse_yaml(text, file, max_nodes)
@@ -257,6 +260,100 @@ def _parse_yaml(text: str, file: str, max_nodes: int) -> Any:
         raise _too_deep(file) from None
     finally:
         sys.setrecursionlimit(limit)
+
+
+_TOKEN = re.compile(
+    r'"(?:[^"\\]|\\.)*"(\s*:)?|[{\[]|-?(?:\d|Infinity)[^,\]}\s]*|true|false|null|NaN'
+)
+"""The tokens of JSON text that start a key (group 1 is its colon) or a value, in text order."""
+
+
+class _Mismatch(Exception):
+    pass
+
+
+def _json_with_lines(text: str, file: str) -> Any:
+    """JSON ``text`` as line-aware containers without building a YAML node graph (which takes
+    several times the memory of the result). ``json`` decodes; the lines come from a scan of
+    the tokens that start each key and value, matched against the decoded values in document
+    order. None when that cannot be done (invalid JSON, a duplicate key, deep nesting, any
+    mismatch): the caller then takes the YAML path.
+    """
+    duplicate = False
+
+    def pairs(items: list[tuple[str, Any]]) -> Mapping:
+        nonlocal duplicate
+        out = Mapping(items)
+        duplicate = duplicate or len(out) != len(items)
+        return out
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except (ValueError, RecursionError):
+        return None
+    if duplicate:
+        return None
+    tokens = _TOKEN.finditer(text)
+    pos, line = 0, 1
+
+    def token(key: bool) -> int:
+        nonlocal pos, line
+        match = next(tokens, None)
+        if match is None or (match.group(1) is not None) != key:
+            raise _Mismatch
+        start = match.start()
+        line += text.count("\n", pos, start)
+        pos = start
+        return line
+
+    try:
+        first = token(False)
+        if not isinstance(data, (dict, list)):
+            return data if next(tokens, None) is None else None
+        root = data if isinstance(data, dict) else Sequence()
+        root.line = first
+        stack: list[tuple[Any, Any, bool]] = [
+            (
+                root,
+                iter(data.items()) if isinstance(data, dict) else iter(data),
+                isinstance(data, dict),
+            )
+        ]
+        while stack:
+            out, items, is_map = stack[-1]
+            item = next(items, _END)
+            if item is _END:
+                stack.pop()
+                continue
+            if is_map:
+                key, value = item
+                out.lines[key] = token(True)
+                at = token(False)
+            else:
+                value = item
+                at = token(False)
+                out.lines.append(at)
+            if isinstance(value, (dict, list)):
+                if len(stack) >= MAX_DEPTH:
+                    raise _too_deep(file, at)
+                is_dict = isinstance(value, dict)
+                child = value if is_dict else Sequence()
+                child.line = at
+                if is_map:
+                    out[key] = child
+                else:
+                    out.append(child)
+                stack.append((child, iter(value.items()) if is_dict else iter(value), is_dict))
+            elif not is_map:
+                out.append(value)
+        if next(tokens, None) is not None:
+            return None
+    except _Mismatch:
+        return None
+    return root
+
+
+_END = object()
 
 
 def _parse_json(text: str, file: str) -> Any:

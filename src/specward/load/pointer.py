@@ -7,7 +7,10 @@ from urllib.parse import unquote
 
 def escape(token: str) -> str:
     """Escape one reference token."""
-    return str(token).replace("~", "~0").replace("/", "~1")
+    token = str(token)
+    if "~" not in token and "/" not in token:
+        return token
+    return token.replace("~", "~0").replace("/", "~1")
 
 
 def unescape(token: str) -> str:

@@ -238,6 +238,8 @@ class Schema:
         A member already on the way down (an ``allOf`` cycle) is skipped; a member reached by
         two ways appears twice. Iterative: chains of any length cost no recursion.
         """
+        if not isinstance(self.resolve().node.get("allOf"), list):
+            return [self]  # the common case, without computing identities
         out: list[Schema] = []
         root = self.identity
         path, on_path = [root], {root}

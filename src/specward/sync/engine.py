@@ -13,7 +13,7 @@ from specward.atomic import write_atomic
 from specward.drift.compare import compare
 from specward.drift.result import DriftItem, DriftResult
 from specward.errors import SpecwardError
-from specward.load.document import Workspace, load_spec, load_text
+from specward.load.document import Workspace, load_text
 from specward.load.source import open_source, split_git_ref
 from specward.sync.apply import Applier
 from specward.sync.roundtrip import load_editable
@@ -158,10 +158,12 @@ def sync_file(
     applier = Applier(result, doc)
     applier.apply(result.items)
     new_text = doc.dump() if applier.applied else text
+    # the round-trip tree of a large spec is several times its size: free it before validating
+    del doc, applier.doc
     changed = new_text != text
     remaining = result.items
     if changed:
-        before = _problems(load_spec(abs_path))
+        before = _problems(pub.ws)  # the published file as loaded above
         synced = _validated_spec(new_text, abs_path, before)
         remaining = compare(up, synced, mapping_overrides=overrides, baseline=base).items
     diff = "".join(

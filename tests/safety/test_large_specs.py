@@ -1,0 +1,62 @@
+"""Large documents: validate's fast path and JSON read without a YAML node graph."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from specward import validate as validate_module
+from specward.load.parse import _parse_yaml, line_of, parse_text
+from specward.load.walk import iter_containers
+
+SPEC = {
+    "openapi": "3.1.0",
+    "info": {"title": "t", "version": "1"},
+    "paths": {
+        "/a/{id}": {
+            "get": {
+                "operationId": "getA",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "strin"}}
+                ],
+                "responses": {"200": {"description": "ok", "bogus": 1}},
+            }
+        }
+    },
+    "components": {"schemas": {"N": {"type": "integer", "default": "20"}, "S": {"type": "string"}}},
+}
+
+
+def test_json_lines_match_the_yaml_reading() -> None:
+    text = json.dumps(SPEC, indent=2) + "\n"
+    fast, slow = parse_text(text, "s.json"), _parse_yaml(text, "s.json", 10_000)
+    assert fast == slow
+    pairs = zip(iter_containers(fast), iter_containers(slow), strict=True)
+    assert all((a.line, a.lines) == (b.line, b.lines) for a, b in pairs)
+
+
+def test_json_with_a_duplicate_key_keeps_the_last_value() -> None:
+    assert parse_text('{"a": 1,\n "a": 2}', "d.json") == {"a": 2}
+
+
+def test_the_fast_path_reports_file_line_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = tmp_path / "s.json"
+    spec.write_text(json.dumps(SPEC, indent=2) + "\n")
+    lines = spec.read_text().splitlines()
+    monkeypatch.setattr(validate_module, "FAST_CONTAINERS", 0)
+    problems = [str(p) for p in validate_module.validate_spec(spec)]
+
+    def line(needle: str) -> int:
+        return next(i for i, text in enumerate(lines, 1) if needle in text)
+
+    at_strin, at_bogus, at_default = line('"strin"'), line('"200"'), line('"default"')
+    assert any(p.startswith(f"{spec}:{at_strin}:") and "strin" in p for p in problems)
+    assert any(p.startswith(f"{spec}:{at_bogus}:") and "bogus" in p for p in problems)
+    assert any(p.startswith(f"{spec}:{at_default}: default value") for p in problems)
+    monkeypatch.setattr(validate_module, "FAST_CONTAINERS", 10**9)
+    assert validate_module.validate_spec(tmp_path / "s.json") != []
+    assert line_of(parse_text(spec.read_text(), "s.json")["paths"], "/a/{id}") == line("/a/")
