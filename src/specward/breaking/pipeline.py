@@ -8,9 +8,8 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from specward.breaking.accept import Acceptance, apply_acceptances
 from specward.breaking.policy import Policy
 from specward.breaking.semver import bump
 from specward.compare.events import Event
@@ -18,6 +17,9 @@ from specward.compare.spec_diff import diff_specs
 from specward.model import Operation, Spec, load
 from specward.report import Finding, Level, Report, level_rank
 from specward.rules import REGISTRY
+
+if TYPE_CHECKING:
+    from specward.breaking.accept import Acceptance
 
 
 @dataclass
@@ -163,6 +165,9 @@ def compare_specs(
         policy.apply(finding, stability)
     semver = bump((f.id, f.level) for f in findings)
     notes = _notes("base", base_spec) + _notes("head", head_spec)
-    notes += apply_acceptances(findings, accepted or [], today)
+    if accepted:  # the acceptances module (a YAML reader, regexes) only when there are some
+        from specward.breaking.accept import apply_acceptances
+
+        notes += apply_acceptances(findings, accepted, today)
     findings.sort(key=lambda f: (-level_rank(f.level), f.operation or "", f.location, f.id))
     return BreakingResult(base_spec.name, head_spec.name, findings, semver, notes, unclaimed)

@@ -10,6 +10,7 @@ from specward.commands.common import (
     emit,
     fail_on_option,
     filter_options,
+    filters_given,
     format_option,
     output_option,
 )
@@ -49,10 +50,11 @@ def breaking(
 
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on bad input.
     """
-    from specward.breaking import Policy, compare_specs, load_acceptances, parse_acceptances
+    from specward.breaking import Policy, compare_specs
 
     policy, accepted = Policy(), []
     if contract_path:
+        from specward.breaking.accept import parse_acceptances
         from specward.contracts import load_contract
 
         contract = load_contract(contract_path)
@@ -71,10 +73,12 @@ def breaking(
             "give BASE and HEAD (or --contract FILE naming previous and published specs)"
         )
     if accept_path:
+        from specward.breaking.accept import load_acceptances
+
         accepted = [*accepted, *load_acceptances(accept_path)]
-    flt = active_filter()
+    flt = active_filter() if filters_given() else None
     result = compare_specs(base, head, policy=policy, accepted=accepted)
-    if flt.active:
+    if flt is not None and flt.active:
         from specward.breaking.semver import bump
 
         result.changes = flt.findings(result.changes)

@@ -158,6 +158,11 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def filters_given() -> bool:
+    """Whether any filter option was given (without one, the filters module stays unimported)."""
+    return bool(click.get_current_context().meta.get(_FILTER_KEY))
+
+
 def active_filter() -> Any:
     """The command's :class:`specward.report.filters.FindingFilter` (inactive when no option)."""
     from specward.report.filters import FindingFilter

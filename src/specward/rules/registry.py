@@ -7,7 +7,7 @@ classifier, which maps a raw change event ``(scope, kind)`` to exactly one rule.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -147,8 +147,21 @@ class Registry:
         for rule in rules:
             theirs = OASDIFF_LEVELS.get(rule.id)
             reason = DIFFERS.get(rule.id)
-            level = rule.level if reason or theirs is None else theirs
-            rule = replace(rule, level=level, oasdiff_level=theirs, differs_because=reason)
+            if theirs is not None or reason is not None:
+                # positional, not dataclasses.replace: ~760 rules are built at start-up
+                rule = Rule(
+                    rule.id,
+                    rule.level if reason or theirs is None else theirs,
+                    rule.direction,
+                    rule.family,
+                    rule.scope,
+                    rule.kind,
+                    rule.summary,
+                    rule.message,
+                    rule.doc,
+                    theirs,
+                    reason,
+                )
             if rule.id in self._by_id:
                 raise ValueError(f"duplicate rule id {rule.id!r}")
             key = (rule.scope, rule.kind)
