@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -68,6 +67,8 @@ class GitSource:
 
     def kind(self, path: Path) -> tuple[str, int]:
         """``("blob", size)``, ``("tree", 0)``... or ``("missing", 0)`` for ``path`` at the revision."""
+        import subprocess  # lazily: plain files never start git
+
         proc = subprocess.run(
             ["git", "-C", str(self.repo), "cat-file", "--batch-check"],
             input=self.key(path) + "\n",
@@ -89,6 +90,8 @@ class GitSource:
             raise SpecError(f"not found in git: no {self._rel(path)!r} at {self.rev}", spec)
         if size > max_bytes:
             raise SpecError(f"file is {size} bytes, over the {max_bytes}-byte limit", spec)
+        import subprocess  # lazily: plain files never start git
+
         proc = subprocess.run(
             ["git", "-C", str(self.repo), "show", spec], capture_output=True, check=False
         )
@@ -121,6 +124,8 @@ def open_source(ref: str, *, git: bool = True) -> tuple[FileSource | GitSource, 
         path = Path(os.path.abspath(ref))
         return FileSource(root=path.parent, absolute=os.path.isabs(ref)), path
     rev, rel = git
+    import subprocess  # lazily: plain files never start git
+
     proc = subprocess.run(
         ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
     )
