@@ -27,7 +27,7 @@ from pydantic import (
 
 from specward.contract.settings import CHECKS, PHASES
 from specward.errors import SpecError
-from specward.load.parse import line_of, parse_text
+from specward.load.parse import line_at, line_of, parse_text
 
 # -- the schema ----------------------------------------------------------------------------------
 
@@ -210,22 +210,6 @@ def _label(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _line(data: Any, loc: tuple[Any, ...]) -> int:
-    """Line of the deepest key of ``loc`` that exists in ``data``."""
-    node, line = data, line_of(data) or 1
-    for token in loc:
-        found = line_of(node, token)
-        if found is not None:
-            line = found
-        if (isinstance(node, dict) and token in node) or (
-            isinstance(node, list) and isinstance(token, int) and 0 <= token < len(node)
-        ):
-            node = node[token]
-        else:
-            break
-    return line
-
-
 def _message(error: Any, loc: tuple[Any, ...]) -> str:
     kind = error["type"]
     given = error.get("input")
@@ -278,7 +262,7 @@ def _schema_error(exc: ValidationError, raw: Any, shown: str) -> SpecError:
     for error in exc.errors():
         loc = _clean_loc(tuple(error["loc"]))
         owner = loc[:-1] if error["type"] in ("extra_forbidden", "missing") else loc
-        found.append((_line(raw, loc), _label(owner), _message(error, loc)))
+        found.append((line_at(raw, loc), _label(owner), _message(error, loc)))
     found.sort(key=lambda f: f[0])
     line, label, message = found[0]
     if message.startswith("a contract needs"):

@@ -14,7 +14,7 @@ from typing import Any
 from specward.compare.deep import run_deep
 from specward.errors import SpecError
 from specward.load.document import Workspace, load_spec
-from specward.load.parse import line_of
+from specward.load.parse import line_at, line_of
 from specward.load.resolver import path_handlers, short_refs
 from specward.load.walk import iter_containers, nesting_depth
 from specward.model.build import normalize
@@ -39,22 +39,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
-
-
-def _line_at(data: Any, path: list[Any]) -> int:
-    """Line of the deepest node of ``path`` that exists in ``data``."""
-    node, line = data, line_of(data) or 1
-    for token in path:
-        found = line_of(node, token)
-        if found is not None:
-            line = found
-        if (isinstance(node, dict) and token in node) or (
-            isinstance(node, list) and isinstance(token, int) and 0 <= token < len(node)
-        ):
-            node = node[token]
-        else:
-            break
-    return line
 
 
 def _first_line(exc: BaseException) -> str:
@@ -158,7 +142,7 @@ def _path_line(data: Any, path: list[Any]) -> tuple[int, list[Any]]:
         if not inside:
             break
         node = node[token]
-    return _line_at(data, keys), keys
+    return line_at(data, keys), keys
 
 
 def _has_index(node: Any, token: Any) -> bool:
@@ -298,7 +282,7 @@ def _schema_problems(ws: Workspace, limit: int) -> list[Problem]:
             out.append(Problem(ws.name, 1, f"schema validation stopped: {_first_line(exc)}"))
             break
         path = list(getattr(err, "absolute_path", []) or [])
-        line = _line_at(ws.data, path)
+        line = line_at(ws.data, path)
         message = str(getattr(err, "message", err)).splitlines()[0][:300]
         if not path and hasattr(err, "instance"):  # a default value checked against its schema
             if defaults is None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from specward.commands.common import check_contracts, fail_on_option, output_option, write_atomic
+from specward.commands.common import contracts_option, fail_on_option, output_option, write_atomic
 from specward.errors import SpecwardError
 
 _FORMATS = ("text", "markdown", "json", "junit", "sarif", "github")
@@ -95,15 +95,7 @@ def _progress(enabled: bool, apis: list[str]) -> Iterator[Any]:
     metavar="REV",
     help="Revision to check breaking changes against (default: merge-base with origin/main, else HEAD~1).",
 )
-@click.option(
-    "--contract",
-    "contracts",
-    multiple=True,
-    metavar="FILE",
-    callback=check_contracts,
-    is_eager=True,
-    help="Contract file or glob (repeatable; default contracts/*.yaml).",
-)
+@contracts_option("Contract file or glob (repeatable; default contracts/*.yaml).")
 @click.option(
     "-j", "--jobs", type=int, default=1, show_default=True, help="APIs checked in parallel."
 )

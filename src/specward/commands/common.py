@@ -81,6 +81,19 @@ def check_contracts(ctx: click.Context, param: click.Parameter, value: Any) -> A
     return value
 
 
+def contracts_option(help: str) -> Callable[[Any], Any]:
+    """``--contract FILE`` (repeatable, globs): each file is checked against the schema up front."""
+    return click.option(
+        "--contract",
+        "contracts",
+        multiple=True,
+        metavar="FILE",
+        callback=check_contracts,
+        is_eager=True,
+        help=help,
+    )
+
+
 def contract_option(help: str, name: str = "contract") -> Callable[[Any], Any]:
     """``--contract FILE``: the file is loaded and checked against the schema up front."""
     return click.option(

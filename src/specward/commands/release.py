@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from specward.commands.common import check_contracts, output_option, write_report
+from specward.commands.common import contracts_option, output_option, write_report
 from specward.errors import SpecwardError
 
 _CHECKS = ("drift", "models", "contract", "docs")
@@ -29,15 +29,7 @@ def _today(value: str | None) -> dt.date:
 @click.option("--base", "base_rev", required=True, metavar="REV", help="The last release.")
 @click.option("--head", "head_rev", default=None, metavar="REV", help="Default: the working tree.")
 @click.option("--version", "version", default=None, metavar="X.Y.Z", help="The version to release.")
-@click.option(
-    "--contract",
-    "contracts",
-    multiple=True,
-    metavar="FILE",
-    callback=check_contracts,
-    is_eager=True,
-    help="Contract file or glob (repeatable).",
-)
+@contracts_option("Contract file or glob (repeatable).")
 @click.option(
     "--skip", multiple=True, type=click.Choice(_CHECKS), help="Checklist item not to run."
 )

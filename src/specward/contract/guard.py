@@ -14,19 +14,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from specward.errors import SpecwardError
+from specward.hop_headers import DROP_BACK, HOP_BY_HOP
 
 GUARD_HEADER = "x-specward-guard"
-_HOP = {
-    b"host",
-    b"content-length",
-    b"connection",
-    b"keep-alive",
-    b"transfer-encoding",
-    b"te",
-    b"upgrade",
-    b"accept-encoding",
-}
-_DROP_BACK = {"content-length", "connection", "transfer-encoding", "content-encoding", "keep-alive"}
 
 
 def check_reachable(url: str, timeout: float = 5.0) -> None:
@@ -72,7 +62,7 @@ class Guard:
         raw = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1")
         query = scope.get("query_string", b"").decode("latin-1")
         url = self.origin + raw.split("?", 1)[0] + (f"?{query}" if query else "")
-        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in _HOP]
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in HOP_BY_HOP]
         headers.append((b"accept-encoding", b"identity"))
         try:
             status, back, body = await asyncio.wait_for(
@@ -114,7 +104,7 @@ class Guard:
         back = [
             (k.encode("latin-1"), v.encode("latin-1"))
             for k, v in response.headers.multi_items()
-            if k.lower() not in _DROP_BACK
+            if k.lower() not in DROP_BACK
         ]
         return response.status_code, back, b"".join(chunks)
 

@@ -12,6 +12,7 @@ import gc
 import json
 import re
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -66,6 +67,22 @@ def line_of(container: Any, key: Any = None) -> int | None:
     if isinstance(key, int) and 0 <= key < len(lines):
         return lines[key]
     return None
+
+
+def line_at(data: Any, path: Iterable[Any]) -> int:
+    """Line of the deepest node of ``path`` (keys and list indexes) that exists in ``data``."""
+    node, line = data, line_of(data) or 1
+    for token in path:
+        found = line_of(node, token)
+        if found is not None:
+            line = found
+        if (isinstance(node, dict) and token in node) or (
+            isinstance(node, list) and isinstance(token, int) and 0 <= token < len(node)
+        ):
+            node = node[token]
+        else:
+            break
+    return line
 
 
 _STR = "tag:yaml.org,2002:str"

@@ -13,23 +13,13 @@ from collections.abc import Callable
 from typing import IO, Any
 from urllib.parse import parse_qsl
 
+from specward.hop_headers import DROP_BACK, HOP_BY_HOP
 from specward.mock.app import MockApp, Receive, Scope, Send
 from specward.mock.plan import JSON_MEDIA, OpPlan
 from specward.mock.request_checks import Invalid, parameters, request_body
 from specward.mock.violations import Violation
 
-_HOP = {
-    b"host",
-    b"content-length",
-    b"connection",
-    b"keep-alive",
-    b"transfer-encoding",
-    b"te",
-    b"upgrade",
-    b"accept-encoding",
-    b"proxy-authorization",
-}
-_DROP_BACK = {"content-length", "connection", "transfer-encoding", "content-encoding", "keep-alive"}
+_HOP = HOP_BY_HOP | {b"proxy-authorization"}
 MAX_RESPONSE = 64 * 1024 * 1024
 
 
@@ -218,7 +208,7 @@ class ProxyApp:
         back = [
             (k.encode("latin-1"), v.encode("latin-1"))
             for k, v in response.headers.multi_items()
-            if k.lower() not in _DROP_BACK
+            if k.lower() not in DROP_BACK
         ]
         return response.status_code, back, b"".join(chunks)
 
