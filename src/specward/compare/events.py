@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from specward.model import Schema, Source
@@ -15,6 +15,12 @@ class SchemaEvent:
     ``path`` is the property path (names, ``[]`` for array items, ``*`` for additional
     properties, ``oneOf[Name]`` for variants); ``on_property`` marks property-level events
     (added, removed, renamed, required toggled) whose subject is the object holding the property.
+
+    ``names`` are the (base name, head name) of each property on the path, the event's own
+    property included; they differ where a correspondence pairs other names (``drift``).
+    ``where`` is the pair of nodes the differ was comparing when it emitted the event, before
+    anything was resolved (their pointers say where the change is written). ``extra`` holds
+    facts for other consumers that rules do not render.
     """
 
     kind: str
@@ -23,6 +29,9 @@ class SchemaEvent:
     base: Schema | None = None
     head: Schema | None = None
     on_property: bool = False
+    names: tuple[tuple[str, str], ...] = ()
+    where: tuple[Any, Any] = (None, None)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def source(self) -> Source | None:
         """HEAD for additions and changes, BASE for removals."""
@@ -30,9 +39,27 @@ class SchemaEvent:
         node = self.base if removal and self.base is not None else self.head or self.base
         return node.source if node is not None else None
 
-    def prefixed(self, tokens: tuple[str, ...]) -> SchemaEvent:
+    def located(self, base: Any, head: Any) -> SchemaEvent:
+        """This event as seen from another use of the compared pair: events of the pair's own
+        level take that use's nodes as ``where``; deeper ones keep theirs."""
+        own_level = not self.path or (self.on_property and len(self.path) == 1)
+        if not own_level or self.where == (base, head):
+            return self
+        return replace(self, where=(base, head))
+
+    def prefixed(
+        self, tokens: tuple[str, ...], names: tuple[tuple[str, str], ...] = ()
+    ) -> SchemaEvent:
         return SchemaEvent(
-            self.kind, tokens + self.path, self.fields, self.base, self.head, self.on_property
+            self.kind,
+            tokens + self.path,
+            self.fields,
+            self.base,
+            self.head,
+            self.on_property,
+            names + self.names,
+            self.where,
+            self.extra,
         )
 
 

@@ -213,6 +213,10 @@ BREAKING_KINDS = frozenset(
 """Every breaking event kind (scope names included: they share the namespace harmlessly)."""
 
 # --- drift: events the upstream/published comparison adds ---
+# A reference that the correspondence pairs with another component than the other side names
+# (only a correspondence other than the identity emits it).
+REFERENCE_CHANGED = "reference-changed"
+
 # The kinds of `specward drift` items: the ids of the `drift` rule family (specward.rules.drift)
 # and what sync dispatches on.
 DRIFT_OPERATION_ADDED = "operation-added"

@@ -16,7 +16,9 @@ a published one reports real differences only. ``drift`` and ``sync`` compare th
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from specward.compare.schema_facts import Facts, Types
 from specward.model import Schema
 
 # Well-known types that grpc-gateway emits as definitions but published specs write inline.
@@ -164,3 +166,63 @@ class UnionView:
 
     def flattened_required(self) -> list[str]:
         return list(self.required)
+
+
+def matcher_node(schema: Schema) -> dict[str, Any]:
+    """The node the rename matcher reads: the property's own keywords, with the referenced
+    schema's description when the property is only a ``$ref``."""
+    node = dict(schema.node) if isinstance(schema.node, dict) else {}
+    if "$ref" in node and "description" not in node:
+        node["description"] = schema.resolve().get("description")
+    return node
+
+
+def _types(schema: Schema) -> Types:
+    """The wire kind as the differ's types: None for anything, ``{"composite"}`` for unions."""
+    found = kind(schema)
+    return None if found == ANY else frozenset({found})
+
+
+class GatewayRepresentation:
+    """The schema differ's representation hook for upstream (grpc-gateway) against published:
+    kinds as above, formats compared only when both sides name one, no nullability, and a
+    published union of objects standing for upstream's flattened oneof. Constraints, defaults
+    and the 2020-12 keywords are the published spec's own curation, not compared."""
+
+    nullability = False
+    keywords = False
+    hidden = False
+
+    def facts(self, schema: Schema) -> Facts:
+        return Facts(unwrap(schema), types=_types(schema))
+
+    def opaque(self, schema: Schema) -> bool:
+        name = ref_name(schema)
+        return bool(name and is_well_known(name))
+
+    def type_reported(self, tb: Types, th: Types) -> bool:
+        return tb is not None and th is not None and tb != th and _concrete(tb, th)
+
+    def comparable(self, tb: Types, th: Types) -> bool:
+        return tb is not None and tb == th and _concrete(tb, th)
+
+    def formats_differ(self, base: Schema, head: Schema) -> bool:
+        return formats_differ(head, base)
+
+    def union(self, fb: Facts, fh: Facts) -> UnionView | None:
+        variants = fb.variants
+        if fh.variants is not None or not variants or fh.types != frozenset({"object"}):
+            return None
+        if all(kind(v) == "object" for v in variants):
+            return UnionView(fb.core, variants)
+        return None
+
+    def matcher_node(self, schema: Schema) -> dict[str, Any]:
+        return matcher_node(schema)
+
+
+def _concrete(*types: Types) -> bool:
+    return not any(t is not None and COMPOSITE in t for t in types)
+
+
+GATEWAY = GatewayRepresentation()

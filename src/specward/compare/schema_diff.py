@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from specward.compare import kinds as K
 from specward.compare.events import SchemaEvent
+from specward.compare.hooks import IDENTITY, PLAIN, Correspondence, Representation
 from specward.compare.matcher import match_properties
 from specward.compare.schema_bounds import BoundsDiff
 from specward.compare.schema_enums import EnumDiff
@@ -34,6 +36,8 @@ from specward.compare.unchanged import UnchangedIndex
 from specward.compare.variants import compatible, find_single, match_variants
 from specward.model import Schema, Spec
 
+NEUTRAL = "neutral"  # neither request nor response: nothing hidden (drift)
+
 __all__ = [
     "Facts",
     "SchemaDiffer",
@@ -48,10 +52,24 @@ __all__ = [
 
 
 class SchemaDiffer:
-    """Compares schema pairs in a direction (``request`` or ``response``)."""
+    """Compares schema pairs in a direction (``request``, ``response`` or ``neutral``).
 
-    def __init__(self, base: Spec, head: Spec) -> None:
-        self.unchanged = UnchangedIndex(base, head)
+    ``correspondence`` and ``representation`` are the two hooks (:mod:`specward.compare.hooks`):
+    the identity and schemas as written for ``breaking``; the upstream↔published mapping and
+    grpc-gateway's wire choices for ``drift``.
+    """
+
+    def __init__(
+        self,
+        base: Spec,
+        head: Spec,
+        *,
+        correspondence: Correspondence = IDENTITY,
+        representation: Representation = PLAIN,
+    ) -> None:
+        self.corr = correspondence
+        self.rep = representation
+        self.unchanged = UnchangedIndex(base, head) if correspondence is IDENTITY else None
         self._memo: dict[tuple[Any, Any, str], list[SchemaEvent]] = {}
         self._active: set[tuple[Any, Any, str]] = set()
 
@@ -59,29 +77,53 @@ class SchemaDiffer:
         """Events for ``base`` → ``head``; paths are relative to these schemas."""
         if base is None or head is None:
             return []
-        if self.unchanged.same(base, head):
-            return []
+        if self.unchanged is not None:
+            if self.unchanged.same(base, head):
+                return []
+        else:
+            verdict = self.corr.refs(base, head)
+            if verdict is not None:
+                return [_reference_changed(base, head, verdict)] if verdict else []
         key = (base.identity, head.identity, direction)
-        if key in self._memo:
-            return self._memo[key]
-        if key in self._active:  # a cycle: its changes are reported where it started
-            return []
-        self._active.add(key)
-        try:
-            events = _Walk(self, direction).run(base, head)
-        finally:
-            self._active.discard(key)
-        self._memo[key] = events
+        events = self._memo.get(key)
+        if events is None:
+            if key in self._active:  # a cycle: its changes are reported where it started
+                return []
+            self._active.add(key)
+            try:
+                events = _Walk(self, direction, (base, head)).run(base, head)
+            finally:
+                self._active.discard(key)
+            self._memo[key] = events
+        if self.unchanged is None:  # the pair is compared once; say where this use is written
+            return [e.located(base, head) for e in events]
         return events
+
+    def similar(self, base: Schema, head: Schema, direction: str) -> bool:
+        """Could ``base`` and ``head`` be one renamed property (the correspondence decides)?
+
+        Through a correspondence, candidates are compared in a scratch differ: a rejected
+        candidate leaves nothing in the memo that a real comparison would then reuse."""
+        differ = self
+        if self.unchanged is None:
+            differ = SchemaDiffer.__new__(SchemaDiffer)
+            differ.corr, differ.rep, differ.unchanged = self.corr, self.rep, None
+            differ._memo, differ._active = {}, set()
+        return self.corr.similar(base, head, lambda b, h: differ.diff(b, h, direction))
 
 
 class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
     """One comparison of a schema pair (children go back through the memoizing differ)."""
 
-    def __init__(self, differ: SchemaDiffer, direction: str) -> None:
+    def __init__(self, differ: SchemaDiffer, direction: str, where: tuple[Any, Any]) -> None:
+        self.notes: dict[str, str] = {}
+        self.parent: tuple[str, str, int | None] = ("", "", None)  # the object being walked
         self.differ = differ
+        self.corr = differ.corr
+        self.rep = differ.rep
         self.request = direction == "request"
         self.direction = direction
+        self.where = where
         self.out: list[SchemaEvent] = []
 
     def emit(
@@ -92,63 +134,94 @@ class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
         path: tuple[str, ...] = (),
         *,
         on_property: bool = False,
+        names: tuple[tuple[str, str], ...] = (),
+        extra: dict[str, Any] | None = None,
         **fields: Any,
     ) -> None:
-        self.out.append(SchemaEvent(kind, path, fields, b, h, on_property))
+        if on_property:
+            extra = {"parent": self.parent, **(extra or {})}
+        self.out.append(
+            SchemaEvent(kind, path, fields, b, h, on_property, names, self.where, extra or {})
+        )
 
-    def child(self, b: Schema | None, h: Schema | None, path: tuple[str, ...]) -> None:
+    def child(
+        self,
+        b: Schema | None,
+        h: Schema | None,
+        path: tuple[str, ...],
+        names: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         for event in self.differ.diff(b, h, self.direction):
-            self.out.append(event.prefixed(path))
+            self.out.append(event.prefixed(path, names))
 
     # -- the walk -----------------------------------------------------------------------------
     def run(self, base: Schema, head: Schema) -> list[SchemaEvent]:
-        fb, fh = Facts(base), Facts(head)
+        rep = self.rep
+        fb, fh = rep.facts(base), rep.facts(head)
         b, h = fb.core, fh.core
-        if fb.nullable != fh.nullable:
+        tb, th = fb.types, fh.types
+        if rep.opaque(head) or rep.opaque(base):
+            if rep.type_reported(tb, th):
+                self.types(b, h, tb, th)
+            return self.out
+        if rep.nullability and fb.nullable != fh.nullable:
             self.emit("became-nullable" if fh.nullable else "became-not-nullable", b, h)
         if fb.variants is not None and fh.variants is not None:
             changed = self.variants(fb, fh)
-            self.discriminator(b, h, skip=changed)
+            if rep.keywords:
+                self.discriminator(b, h, skip=changed)
             return self.out
-        tb, th = effective_types(b), effective_types(h)
         if (
             (fb.variants is not None or fh.variants is not None)
             and tb == th
             and self.wrapped(fb, fh)
         ):
             return self.out
+        union = rep.union(fb, fh)
+        if union is not None:
+            self.properties(union, h)
+            return self.out
         if tb != th:
-            self.types(b, h, tb, th)
-            if tb is not None and th is not None and not (tb & th):
+            if rep.type_reported(tb, th):
+                self.types(b, h, tb, th)
+            if not rep.comparable(tb, th):
                 return self.out
-        elif b.format != h.format:
+        elif not rep.comparable(tb, th):
+            return self.out
+        elif rep.formats_differ(b, h):
             self.formats(b, h, tb)
         self.enums(b, h)
-        db, dh = b.raw.get("default", MISSING), h.raw.get("default", MISSING)
-        if db != dh:
-            kind = (
-                "default-value-added"
-                if db is MISSING
-                else "default-value-removed"
-                if dh is MISSING
-                else "default-value-changed"
-            )
-            self.emit(
-                kind,
-                b,
-                h,
-                old=None if db is MISSING else show_value(db),
-                new=None if dh is MISSING else show_value(dh),
-            )
-        self.bounds(b, h)
-        self.discriminator(b, h)
+        if rep.keywords:
+            self.default(b, h)
+            self.bounds(b, h)
+            self.discriminator(b, h)
         self.additional(b, h)
         self.properties(b, h)
         bi, hi = b.items, h.items
         if bi is not None and hi is not None:
             self.child(bi, hi, ("[]",))
-        self.keywords(b, h)
+        if rep.keywords:
+            self.keywords(b, h)
         return self.out
+
+    def default(self, b: Schema, h: Schema) -> None:
+        db, dh = b.raw.get("default", MISSING), h.raw.get("default", MISSING)
+        if db == dh:
+            return
+        kind = (
+            "default-value-added"
+            if db is MISSING
+            else "default-value-removed"
+            if dh is MISSING
+            else "default-value-changed"
+        )
+        self.emit(
+            kind,
+            b,
+            h,
+            old=None if db is MISSING else show_value(db),
+            new=None if dh is MISSING else show_value(dh),
+        )
 
     def types(self, b: Schema, h: Schema, tb: Types, th: Types) -> None:
         if self.list_of_types(b, h, tb, th):
@@ -227,39 +300,30 @@ class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
             )
             self.emit(kind, b, h, old=sb, new=sh)
 
-    def properties(self, b: Schema, h: Schema) -> None:
+    def properties(self, b: Any, h: Schema) -> None:
+        """Properties added, removed, renamed or changed; ``b`` may be a union's view."""
         pb, ph = b.flattened_properties(), h.flattened_properties()
         if not pb and not ph:
             return
         req_b, req_h = set(b.flattened_required()), set(h.flattened_required())
-        hidden = "readOnly" if self.request else "writeOnly"
+        hidden = ("readOnly" if self.request else "writeOnly") if self.rep.hidden else None
+        self.parent = (b.pointer, h.pointer, b.line)
+        pairs = self.corr.pair_names(pb, ph)  # head name -> base name
+        paired_b = set(pairs.values())
         removed: dict[str, Schema] = {}
         added: dict[str, Schema] = {}
         for name, bs in pb.items():
-            hs = ph.get(name)
-            b_hidden = bs.get(hidden) is True
-            if hs is None:
-                if not b_hidden:
-                    removed[name] = bs
-                continue
-            h_hidden = hs.get(hidden) is True
-            if b_hidden or h_hidden:
-                if b_hidden != h_hidden:
-                    toggled = "read-only" if self.request else "write-only"
-                    kind = f"became-{toggled}" if h_hidden else f"became-not-{toggled}"
-                    self.emit(kind, bs, hs, (name,), on_property=True, name=name)
-                continue
-            if (name in req_b) != (name in req_h):
-                kind = "became-required" if name in req_h else "became-optional"
-                self.emit(kind, bs, hs, (name,), on_property=True, name=name)
-            self.property_lifecycle(bs, hs, (name,), name)
-            self.child(bs, hs, (name,))
+            if name not in paired_b and (hidden is None or bs.get(hidden) is not True):
+                removed[name] = bs
         for name, hs in ph.items():
-            if name not in pb and hs.get(hidden) is not True:
+            if name not in pairs and (hidden is None or hs.get(hidden) is not True):
                 added[name] = hs
-        renames = match_properties(removed, added, list(pb), list(ph), compatible, _raw)
-        for pair in renames.pairs:
-            old, new = pair.old, pair.new
+        by_base = {old: new for new, old in pairs.items()}
+        for old in pb:
+            if old in by_base:
+                new = by_base[old]
+                self.pair(pb[old], ph[new], old, new, req_b, req_h, hidden)
+        for new, old, why in self.renames(b, h, removed, added, list(pb), list(ph)):
             bs, hs = removed.pop(old), added.pop(new)
             self.emit(
                 "renamed",
@@ -267,30 +331,100 @@ class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
                 hs,
                 (new,),
                 on_property=True,
+                names=((old, new),),
+                extra={"by": why.pop("by", "matcher"), "was_required": old in req_b},
                 old=old,
                 new=new,
                 name=new,
                 required=new in req_h,
-                **pair.evidence.details(),
+                **why,
             )
-            self.child(bs, hs, (new,))
+            self.child(bs, hs, (new,), ((old, new),))
         for name, bs in removed.items():
             if self.request:
                 kind = "removed"
             else:
                 kind = "required-removed" if name in req_b else "optional-removed"
-            self.emit(kind, bs, None, (name,), on_property=True, name=name, note=renames.note(name))
+            self.emit(
+                kind,
+                bs,
+                None,
+                (name,),
+                on_property=True,
+                names=((name, name),),
+                name=name,
+                note=self.notes.get(name),
+            )
         for name, hs in added.items():
             if self.request:
                 kind = "new-required" if name in req_h else "new-optional"
             else:
                 kind = "required-added" if name in req_h else "optional-added"
-            self.emit(kind, None, hs, (name,), on_property=True, name=name)
+            self.emit(kind, None, hs, (name,), on_property=True, names=((name, name),), name=name)
+
+    def pair(
+        self,
+        bs: Schema,
+        hs: Schema,
+        old: str,
+        new: str,
+        req_b: set[str],
+        req_h: set[str],
+        hidden: str | None,
+    ) -> None:
+        """One property on both sides (``old`` and ``new`` are its base and head names)."""
+        names = ((old, new),)
+        if hidden is not None:
+            b_hidden, h_hidden = bs.get(hidden) is True, hs.get(hidden) is True
+            if b_hidden or h_hidden:
+                if b_hidden != h_hidden:
+                    toggled = "read-only" if self.request else "write-only"
+                    kind = f"became-{toggled}" if h_hidden else f"became-not-{toggled}"
+                    self.emit(kind, bs, hs, (new,), on_property=True, names=names, name=new)
+                return
+        if (old in req_b) != (new in req_h):
+            kind = "became-required" if new in req_h else "became-optional"
+            self.emit(kind, bs, hs, (new,), on_property=True, names=names, name=new)
+        if self.rep.keywords:
+            self.property_lifecycle(bs, hs, (new,), new)
+        self.child(bs, hs, (new,), names)
+
+    def renames(
+        self,
+        b: Any,
+        h: Schema,
+        removed: dict[str, Schema],
+        added: dict[str, Schema],
+        order_b: list[str],
+        order_h: list[str],
+    ) -> list[tuple[str, str, dict[str, Any]]]:
+        """(head name, base name, evidence) of renamed properties: those the correspondence
+        knows first (a baseline, proto field numbers), then the matcher's. Notes for removed
+        properties the matcher nearly paired go to ``self.notes``."""
+        out: list[tuple[str, str, dict[str, Any]]] = []
+        left_b, left_h = dict(removed), dict(added)
+        for new, (old, why) in sorted(self.corr.known_renames(b, h).items()):
+            if new in left_h and old in left_b:
+                out.append((new, old, dict(why)))
+                left_b.pop(old)
+                left_h.pop(new)
+        found = match_properties(
+            left_b,
+            left_h,
+            order_b,
+            order_h,
+            lambda x, y: self.differ.similar(x, y, self.direction),
+            self.rep.matcher_node,
+            lone_bonus=self.corr.lone_bonus,
+        )
+        out.extend((p.new, p.old, p.evidence.details()) for p in found.pairs)
+        self.notes = {old: note for old in left_b if (note := found.note(old)) is not None}
+        return out
 
     def variants(self, fb: Facts, fh: Facts) -> frozenset[str]:
         """Compare two variant lists; return the labels of the variants added or removed."""
         vb, vh = fb.variants or [], fh.variants or []
-        pairs, lost, new = match_variants(vb, vh)
+        pairs, lost, new = match_variants(vb, vh, self.corr.same_ref)
         for i, j in pairs:
             self.child(vb[i], vh[j], (f"{fh.composition}[{label(vh[j], j)}]",))
         for i in lost:
@@ -298,7 +432,8 @@ class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
             self.emit(kind, vb[i], None, name=label(vb[i], i))
         for j in new:
             kind = "one-of-added" if fh.composition == "oneOf" else "any-of-added"
-            self.emit(kind, None, vh[j], name=label(vh[j], j))
+            name = label(vh[j], j)
+            self.emit(kind, None, vh[j], name=self.corr.head_label(name))
         return frozenset([label(vb[i], i) for i in lost] + [label(vh[j], j) for j in new])
 
     def wrapped(self, fb: Facts, fh: Facts) -> bool:
@@ -321,5 +456,6 @@ class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
         return True
 
 
-def _raw(schema: Schema) -> dict[str, Any]:
-    return schema.raw
+def _reference_changed(base: Schema, head: Schema, why: str) -> SchemaEvent:
+    """The two references name components the correspondence does not pair."""
+    return SchemaEvent(K.REFERENCE_CHANGED, (), {"why": why}, base, head, where=(base, head))

@@ -32,9 +32,10 @@ def is_null(schema: Schema) -> bool:
 class Facts:
     """What the differ needs of one schema: its core, variants and nullability."""
 
-    __slots__ = ("composition", "core", "nullable", "variants")
+    __slots__ = ("composition", "core", "nullable", "types", "variants")
 
-    def __init__(self, schema: Schema) -> None:
+    def __init__(self, schema: Schema, types: Types | bool = True) -> None:
+        """``types``: the core's JSON types, inferred when True, or as given."""
         core = schema.resolve()
         nullable = core.nullable
         composition, variants = None, None
@@ -54,6 +55,7 @@ class Facts:
         self.nullable = nullable
         self.composition = composition
         self.variants = variants
+        self.types: Types = effective_types(core) if types is True else types  # type: ignore[assignment]
 
 
 def effective_types(schema: Schema, _seen: frozenset[Any] = frozenset()) -> Types:

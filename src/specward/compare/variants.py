@@ -35,14 +35,17 @@ def find_single(single: Schema, variants: list[Schema]) -> int | None:
 
 
 def match_variants(
-    vb: list[Schema], vh: list[Schema]
+    vb: list[Schema],
+    vh: list[Schema],
+    same_ref: Callable[[Schema, Schema], bool] | None = None,
 ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """Pairs of corresponding variants, then unmatched base and head indexes."""
+    """Pairs of corresponding variants, then unmatched base and head indexes; ``same_ref``
+    says whether two references name one component (by default: the same name)."""
     pairs: list[tuple[int, int]] = []
     left_b = list(range(len(vb)))
     left_h = list(range(len(vh)))
     tests: list[Callable[[Schema, Schema], bool]] = [
-        lambda x, y: x.ref_name is not None and x.ref_name == y.ref_name,
+        same_ref or (lambda x, y: x.ref_name is not None and x.ref_name == y.ref_name),
         lambda x, y: x.raw == y.raw,
         lambda x, y: bool(as_str(x.get("title"))) and x.get("title") == y.get("title"),
         lambda x, y: x.ref_name is None and y.ref_name is None and signature(x) == signature(y),

@@ -9,25 +9,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from specward.compare.deep import run_deep
-from specward.compare.matcher import match_properties
-from specward.compare.representation import (
-    ANY,
-    COMPOSITE,
-    UnionView,
-    describe,
-    formats_differ,
-    is_well_known,
-    kind,
-    ref_name,
-    unspecified,
-    unwrap,
-)
-from specward.compare.schema_enums import membership
-from specward.compare.variants import compatible
+from specward.compare.representation import GATEWAY, is_well_known, ref_name
+from specward.compare.schema_diff import NEUTRAL, SchemaDiffer
+from specward.drift.classify import DriftClassifier, Root
+from specward.drift.correspondence import DriftCorrespondence, ProtoRenames
 from specward.drift.mapping import Mapping, _body, _reachable, _success, infer_mapping
 from specward.drift.names import name_key, snake_case
 from specward.drift.result import KINDS, PUBLISHED_ONLY, DriftItem, DriftResult
@@ -47,7 +36,6 @@ class _Loc:
     pointer: str
     up_pointer: str = ""
     param: dict[str, Any] | None = None  # {"name", "in"} inside a parameter (or body)
-    seen: frozenset[Any] = field(default_factory=frozenset)
 
     def child(self, pub_name: str, up_name: str, pointer: str, up_pointer: str) -> _Loc:
         return replace(
@@ -65,6 +53,8 @@ def _norm(text: Any) -> str:
 
 
 class _Comparer:
+    """Pairs what the mapping pairs and compares it through the shared schema differ."""
+
     def __init__(
         self,
         upstream: Spec,
@@ -72,6 +62,7 @@ class _Comparer:
         mapping: Mapping,
         baseline: Spec | None,
         levels: dict[str, str],
+        proto_renames: ProtoRenames | None = None,
     ) -> None:
         self.up = upstream
         self.pub = published
@@ -79,16 +70,20 @@ class _Comparer:
         self.baseline = baseline
         self.levels = levels
         self.items: list[DriftItem] = []
-        self.rename = {u: mapping.published_name(u) for u in upstream.schemas}
-        self.mapped_pub = set(mapping.schemas.values())
-        self.inline_up: set[str] = set()  # upstream schemas compared against inline published nodes
-        self.inline_pub: set[str] = set()
         self.scope: list[str] | None = None
-        self.snake_pairs = 0  # properties matched only once camelCase is written snake_case
-        # upstream definition -> {new property: (old property, proto field number)}
-        self.proto_renames: dict[str, dict[str, tuple[str, int]]] = {}
-        self.notes_by_pointer: dict[str, str] = {}  # removed property -> "possibly renamed" note
-        self.camel_pairs = 0  # camelCase properties matched as written
+        self.corr = DriftCorrespondence(
+            upstream,
+            mapping,
+            baseline=baseline,
+            proto_renames=proto_renames,
+            reports=lambda e: self.classifier.reports(e),
+        )
+        self.rename = self.corr.rename
+        self.mapped_pub = self.corr.mapped_pub
+        self.classifier = DriftClassifier(self.rename)
+        self.differ = SchemaDiffer(
+            published, upstream, correspondence=self.corr, representation=GATEWAY
+        )
 
     # -- output ------------------------------------------------------------------------------
     def add(
@@ -105,7 +100,7 @@ class _Comparer:
         line: int | None = None,
     ) -> None:
         details = dict(details or {})
-        if loc.param is not None and kind_ not in ("property-renamed",):
+        if loc.param is not None:
             details = {**loc.param, **details}
         self.items.append(
             DriftItem(
@@ -121,269 +116,26 @@ class _Comparer:
             )
         )
 
-    def equivalent(self, upstream: Schema, published: Schema) -> bool:
-        """True when comparing the two nodes finds nothing (used for rename pairing)."""
-        saved, self.items = self.items, []
-        marks = (set(self.inline_up), set(self.inline_pub), self.snake_pairs, self.camel_pairs)
-        try:
-            self.node(upstream, published, _Loc("", "", published.pointer))
-            return not self.items
-        finally:
-            self.items = saved
-            self.inline_up, self.inline_pub, self.snake_pairs, self.camel_pairs = marks
-
-    # -- schema nodes ------------------------------------------------------------------------
     def node(self, u: Schema, p: Schema, loc: _Loc) -> None:
-        uu, pp = unwrap(u), unwrap(p)
-        mark = (uu.identity, pp.identity)
-        if mark in loc.seen:
-            return
-        loc = replace(loc, seen=loc.seen | {mark})
-        un, pn = ref_name(uu), ref_name(pp)
-        m = self.mapping
-        if un and is_well_known(un):
-            self.kinds(uu, pp, loc, structural=False)
-            return
-        if un and pn:
-            if m.schemas.get(un) == pn or (un in m.error_schemas and pn == m.error_schema):
-                return
-            if un in m.schemas or pn in self.mapped_pub or un in m.error_schemas:
-                self.type_changed(
-                    uu, pp, loc, f"refers to {self.rename.get(un, un)} upstream but {pn} here"
+        """Compare an upstream node with its published counterpart (the differ's base)."""
+        events = self.differ.diff(p, u, NEUTRAL)
+        for item in self.classifier.items(events, Root(loc.pub, loc.up, loc.param)):
+            level = self.levels.get(item.kind, KINDS[item.kind][0])
+            if item.level is not None and item.kind not in self.levels:
+                level = item.level
+            self.items.append(
+                DriftItem(
+                    kind=item.kind,
+                    level=level,
+                    published_location=item.published_location,
+                    upstream_location=item.upstream_location,
+                    pointer=item.pointer,
+                    message=item.message,
+                    details=item.details,
+                    upstream_pointer=item.upstream_pointer,
+                    source=Source(self.pub.name, item.line) if item.line else None,
                 )
-                return
-        elif un and not pn:
-            if un not in m.schemas:
-                self.inline_up.add(un)
-        elif pn and not un and pn not in self.mapped_pub:
-            self.inline_pub.add(pn)
-        self.kinds(uu, pp, loc, structural=True)
-
-    def kinds(self, uu: Schema, pp: Schema, loc: _Loc, *, structural: bool) -> None:
-        uk, pk = kind(uu), kind(pp)
-        if (
-            structural
-            and ANY not in (uk, pk)
-            and (COMPOSITE in (uk, pk) or (uk == "object" and _variants(pp.resolve())))
-        ):
-            self.alternatives(uu, pp, uk, pk, loc)
-            return
-        if ANY in (uk, pk) or COMPOSITE in (uk, pk):
-            return
-        if uk != pk:
-            self.type_changed(uu, pp, loc)
-            return
-        if not structural:
-            return
-        ru, rp = uu.resolve(), pp.resolve()
-        if uk == "array":
-            if ru.items is not None and rp.items is not None:
-                self.node(
-                    ru.items,
-                    rp.items,
-                    replace(loc, pointer=rp.items.pointer, up_pointer=ru.items.pointer),
-                )
-        elif uk == "object":
-            self.properties(ru, rp, loc)
-            xu, xp = ru.additional_properties, rp.additional_properties
-            if isinstance(xu, Schema) and isinstance(xp, Schema):
-                self.node(xu, xp, replace(loc, pointer=xp.pointer, up_pointer=xu.pointer))
-        else:
-            if formats_differ(uu, pp):
-                self.type_changed(uu, pp, loc, level="warning")
-            self.enums(ru, rp, loc)
-
-    def alternatives(self, uu: Schema, pp: Schema, uk: str, pk: str, loc: _Loc) -> None:
-        """``oneOf``/``anyOf`` compared structurally: variant against variant when both sides
-        have them; a published union of objects against upstream's flattened proto oneof (one
-        object holding every field of the oneof) by the union of the variants' properties."""
-        ru, rp = uu.resolve(), pp.resolve()
-        uvars, pvars = _variants(ru), _variants(rp)
-        if uvars and pvars:
-            unamed = {self.rename.get(n, n): v for v in uvars if (n := ref_name(v))}
-            pnamed = {n: v for v in pvars if (n := ref_name(v))}
-            for name in sorted(unamed.keys() - pnamed.keys()):
-                self.type_changed(uu, pp, loc, f"upstream alternative {name} is missing here")
-            for name in sorted(pnamed.keys() - unamed.keys()):
-                self.type_changed(uu, pp, loc, f"alternative {name} no longer exists upstream")
-            uinline = [v for v in uvars if not ref_name(v)]
-            pinline = [v for v in pvars if not ref_name(v)]
-            ukinds, pkinds = sorted(map(kind, uinline)), sorted(map(kind, pinline))
-            if ukinds != pkinds:
-                self.type_changed(uu, pp, loc)
-                return
-            for a, b in zip(sorted(uinline, key=kind), sorted(pinline, key=kind), strict=False):
-                self.node(a, b, replace(loc, pointer=b.pointer, up_pointer=a.pointer))
-            return
-        if uk == "object" and pvars and all(kind(v) == "object" for v in pvars):
-            union = UnionView(rp, pvars)
-            self.properties(ru, union, loc)  # type: ignore[arg-type]
-        elif uk == pk == "object":  # variants that only constrain (``oneOf: [{required: [a]}]``)
-            self.properties(ru, rp, loc)
-
-    def type_changed(
-        self, uu: Schema, pp: Schema, loc: _Loc, why: str | None = None, level: str | None = None
-    ) -> None:
-        was, now = describe(pp), describe(uu, self.rename)
-        kind_ = "parameter-changed" if loc.param is not None else "property-type-changed"
-        array = (kind(uu) == "array") != (kind(pp) == "array")
-        message = why or f"type is {was} here but {now} upstream"
-        details: dict[str, Any] = {"from": was, "to": now}
-        if array:
-            details["array"] = kind(uu) == "array"
-        self.add(kind_, loc, message, details=details, line=pp.line)
-        if level and self.items[-1].level == KINDS[kind_][0] and kind_ not in self.levels:
-            self.items[-1].level = level
-
-    def enums(self, ru: Schema, rp: Schema, loc: _Loc) -> None:
-        uvals, pvals = ru.enum, rp.enum
-        if not uvals or pvals is None or "enum" not in rp.node:
-            return
-        in_p, in_u = membership(pvals), membership(uvals)
-        missing = [
-            v for i, v in enumerate(uvals) if not in_p(v) and not (i == 0 and unspecified(v))
-        ]
-        gone = [v for v in pvals if not in_u(v)]
-        for kind_, values, message in (
-            ("enum-value-added", missing, "upstream enum value {!r} is missing"),
-            ("enum-value-removed", gone, "enum value {!r} no longer exists upstream"),
-        ):
-            for value in values:
-                self.add(
-                    kind_,
-                    loc,
-                    message.format(value),
-                    pointer=join_pointer(rp.pointer, "enum"),
-                    details={"value": value},
-                    up_pointer=join_pointer(ru.pointer, "enum"),
-                    line=rp.line,
-                )
-
-    def properties(self, ru: Schema, rp: Schema, loc: _Loc) -> None:
-        up_props, pub_props = ru.flattened_properties(), rp.flattened_properties()
-        pairs = {n: n for n in up_props if n in pub_props}
-        left_pub = {snake_case(n): n for n in pub_props if n not in pairs.values()}
-        for n in up_props:
-            if n not in pairs and snake_case(n) in left_pub:
-                pairs[n] = left_pub.pop(snake_case(n))  # same field, other JSON name style
-                self.snake_pairs += 1
-            elif pairs.get(n) == n and n != snake_case(n):
-                self.camel_pairs += 1
-        added = {n: s for n, s in up_props.items() if n not in pairs}
-        removed = {n: s for n, s in pub_props.items() if n not in pairs.values()}
-        for old, new, why in self.renamed(ru, removed, added, list(pub_props), list(up_props)):
-            p = pub_props[old]
-            self.add(
-                "property-renamed",
-                loc,
-                f"renamed to {new} upstream",
-                pointer=p.pointer,
-                pub_loc=f"{loc.pub}.{old}",
-                up_loc=f"{loc.up}.{new}",
-                details={"from": old, "to": new, **why},
-                up_pointer=added[new].pointer,
-                line=p.line,
             )
-            added.pop(new)
-            removed.pop(old)
-            pairs[new] = old
-        for name, s in added.items():
-            self.add(
-                "property-added",
-                loc,
-                f"upstream property ({describe(s, self.rename)}) is missing",
-                pointer=join_pointer(rp.pointer, "properties", name),
-                pub_loc=f"{loc.pub}.{name}",
-                up_loc=f"{loc.up}.{name}",
-                details={"type": describe(s, self.rename)},
-                up_pointer=s.pointer,
-                line=rp.line,
-            )
-        for name, s in removed.items():
-            self.add(
-                "property-removed",
-                loc,
-                "no longer exists upstream",
-                pointer=s.pointer,
-                pub_loc=f"{loc.pub}.{name}",
-                up_loc=f"{loc.up}.{name}",
-                details={"note": note} if (note := self.notes_by_pointer.get(s.pointer)) else None,
-                line=s.line,
-            )
-        up_req, pub_req = set(ru.flattened_required()), set(rp.flattened_required())
-        for uname in sorted(pairs, key=list(up_props).index):
-            pname = pairs[uname]
-            u, p = up_props[uname], pub_props[pname]
-            child = loc.child(pname, uname, p.pointer, u.pointer)
-            if uname in up_req and pname not in pub_req:
-                self.add(
-                    "property-required-changed",
-                    child,
-                    "required upstream but optional here",
-                    pointer=join_pointer(rp.pointer, "required"),
-                    details={"required": True, "name": pname},
-                    line=p.line,
-                )
-            self.node(u, p, child)
-
-    def renamed(
-        self,
-        ru: Schema,
-        removed: dict[str, Schema],
-        added: dict[str, Schema],
-        pub_order: list[str],
-        up_order: list[str],
-    ) -> list[tuple[str, str, dict[str, Any]]]:
-        """(published name, upstream name, evidence) of the properties upstream renamed.
-
-        Known renames first: proto field numbers (``--protos``), then the baseline (baseline ->
-        upstream, where texts and order are upstream's own), mapped onto the published names;
-        curated published text never blocks them. The rest goes to the matcher.
-        """
-        out: list[tuple[str, str, dict[str, Any]]] = []
-        left_pub, left_up = dict(removed), dict(added)
-        by_snake = {snake_case(n): n for n in left_pub}
-        for new, (old, why) in sorted(self.known_renames(ru).items()):
-            pub_old = old if old in left_pub else by_snake.get(snake_case(old))
-            if new in left_up and pub_old in left_pub:
-                out.append((pub_old, new, why))
-                left_pub.pop(pub_old)
-                left_up.pop(new)
-        found = match_properties(
-            left_pub,
-            left_up,
-            pub_order,
-            up_order,
-            lambda p, u: self.equivalent(u, p),
-            _raw,
-            lone_bonus=True,
-        )
-        for pair in found.pairs:
-            out.append((pair.old, pair.new, {"by": "matcher", **pair.evidence.details()}))
-        for old in left_pub:
-            note = found.note(old)
-            if note is not None:
-                self.notes_by_pointer[left_pub[old].pointer] = note
-        return out
-
-    def known_renames(self, ru: Schema) -> dict[str, tuple[str, dict[str, Any]]]:
-        """Upstream property name -> (old upstream name, evidence) for the message ``ru``."""
-        name = _component(ru)
-        if name is None:
-            return {}
-        out: dict[str, tuple[str, dict[str, Any]]] = {}
-        old_s = self.baseline.schemas.get(name) if self.baseline is not None else None
-        if old_s is not None:
-            before, after = old_s.flattened_properties(), ru.flattened_properties()
-            gone = {n: v for n, v in before.items() if n not in after}
-            new = {n: v for n, v in after.items() if n not in before}
-            found = match_properties(gone, new, list(before), list(after), compatible, _raw)
-            for pair in found.pairs:
-                out[pair.new] = (pair.old, {"by": "baseline", **pair.evidence.details()})
-        for new, (old, number) in self.proto_renames.get(name, {}).items():
-            why = {"by": "proto field number", "field_number": number, "signals": ["field-number"]}
-            out[new] = (old, {**why, "score": 1.0})
-        return out
 
     # -- operations --------------------------------------------------------------------------
     def operation(self, uop: Operation, pop: Operation) -> None:
@@ -668,7 +420,7 @@ class _Comparer:
         for u, p in sorted(m.schemas.items()):
             us, ps = self.up.schemas[u], self.pub.schemas[p]
             self.node(us, ps, _Loc(p, u, ps.pointer, us.pointer))
-        skip_up = set(m.schemas) | set(m.error_schemas) | set(m.ignored) | self.inline_up
+        skip_up = set(m.schemas) | set(m.error_schemas) | set(m.ignored) | self.corr.inline_up
         for u in sorted(self.up.schemas):
             if u not in skip_up:
                 name = m.published_name(u)
@@ -682,7 +434,7 @@ class _Comparer:
         skip_pub = (
             self.mapped_pub
             | {m.error_schema}
-            | self.inline_pub
+            | self.corr.inline_pub
             | set(m.ignored)
             | set(m.error_schemas)
         )
@@ -706,7 +458,7 @@ class _Comparer:
                 )
         self.descriptions()
         self.requirements()
-        if self.snake_pairs > self.camel_pairs:
+        if self.corr.snake_pairs > self.corr.camel_pairs:
             self.publish_snake_case()
         return _dedupe(self.items)
 
@@ -771,15 +523,6 @@ class _Comparer:
 
     def _schemas_pointer(self) -> str:
         return "/definitions" if self.pub.version == "2.0" else "/components/schemas"
-
-
-def _variants(schema: Schema) -> list[Schema]:
-    node = schema.node
-    if "oneOf" in node:
-        return list(schema.one_of)
-    if "anyOf" in node:
-        return list(schema.any_of)
-    return []
 
 
 def _dedupe(items: list[DriftItem]) -> list[DriftItem]:
@@ -848,8 +591,8 @@ def compare(
     """Compare ``upstream`` (usually grpc-gateway Swagger 2.0) with ``published`` (OpenAPI 3.x)."""
     overrides = dict(mapping_overrides or {})
     mapping = infer_mapping(upstream, published, overrides)
-    comparer = _Comparer(upstream, published, mapping, baseline, _levels(overrides))
-    comparer.proto_renames, proto_notes = _proto_renames(upstream, overrides)
+    proto_renames, proto_notes = _proto_renames(upstream, overrides)
+    comparer = _Comparer(upstream, published, mapping, baseline, _levels(overrides), proto_renames)
     if overrides.get("scope"):
         scope = overrides["scope"]
         comparer.scope = [str(s) for s in (scope if isinstance(scope, list) else [scope])]
@@ -870,22 +613,3 @@ def compare(
     if baseline is None:
         notes.append("no baseline: description differences are not reported (see --baseline)")
     return DriftResult(upstream, published, mapping, items, baseline, notes)
-
-
-def _raw(schema: Schema) -> dict[str, Any]:
-    """The node the matcher reads: the property's own keywords, with the referenced schema's
-    description when the property is only a ``$ref``."""
-    node = dict(schema.node) if isinstance(schema.node, dict) else {}
-    if "$ref" in node and "description" not in node:
-        node["description"] = schema.resolve().get("description")
-    return node
-
-
-def _component(schema: Schema) -> str | None:
-    """The component name of a top-level schema (``/definitions/X``, ``/components/schemas/X``)."""
-    tokens = split_pointer(schema.pointer)
-    if len(tokens) == 2 and tokens[0] == "definitions":
-        return tokens[1]
-    if len(tokens) == 3 and tokens[:2] == ["components", "schemas"]:
-        return tokens[2]
-    return None
