@@ -612,4 +612,5 @@ def compare(
     notes = list(proto_notes)
     if baseline is None:
         notes.append("no baseline: description differences are not reported (see --baseline)")
-    return DriftResult(upstream, published, mapping, items, baseline, notes)
+    unclaimed = list(comparer.classifier.unclaimed)
+    return DriftResult(upstream, published, mapping, items, baseline, notes, unclaimed)

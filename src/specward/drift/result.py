@@ -67,6 +67,9 @@ class DriftResult:
     items: list[DriftItem]
     baseline: Spec | None = None
     notes: list[str] = field(default_factory=list)
+    # schema events of the differ that no drift rule claims and that are not in
+    # specward.drift.classify.NOT_REPORTED (not in the JSON; a test keeps it empty)
+    unclaimed: list[Any] = field(default_factory=list)
 
     @property
     def in_sync(self) -> bool:
