@@ -37,16 +37,6 @@ class _Loc:
     up_pointer: str = ""
     param: dict[str, Any] | None = None  # {"name", "in"} inside a parameter (or body)
 
-    def child(self, pub_name: str, up_name: str, pointer: str, up_pointer: str) -> _Loc:
-        return replace(
-            self,
-            pub=f"{self.pub}.{pub_name}",
-            up=f"{self.up}.{up_name}",
-            pointer=pointer,
-            up_pointer=up_pointer,
-            param=None,
-        )
-
 
 def _norm(text: Any) -> str:
     return " ".join(str(text).split()) if isinstance(text, str) else ""
