@@ -129,3 +129,50 @@ def test_anchors_aliases_and_flow_style_survive(tmp_path: Path) -> None:
     assert "schema: {type: string}" in out
     assert not sync_file(UPSTREAM, published).changed
     assert _in_sync(published)
+
+
+def _immutable(folder: Path, on: bool) -> bool:
+    """``chattr +i``: nobody, root included, may create or remove entries in ``folder``."""
+    import shutil
+    import subprocess
+
+    if shutil.which("chattr") is None:
+        return False
+    flag = "+i" if on else "-i"
+    return subprocess.run(["chattr", flag, str(folder)], capture_output=True).returncode == 0
+
+
+def test_check_in_a_folder_nobody_may_write_reports_drift_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    """`sync --check` where no temporary file can be created: exit 1 (would change), not 2.
+    Tests run as root, which ignores permissions, so the folder is made immutable instead."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    published = folder / "openapi.yaml"
+    published.write_bytes(BEFORE.read_bytes())
+    upstream = folder / "api.swagger.yaml"
+    upstream.write_bytes(Path(UPSTREAM).read_bytes())
+    before = sorted(p.name for p in folder.iterdir())
+    if not _immutable(folder, True):
+        pytest.skip("chattr +i is not available on this file system")
+    try:
+        with pytest.raises(OSError):
+            (folder / "probe").write_text("x")  # the folder really refuses new files
+        command = [sys.executable, "-m", "specward", "sync", "--upstream", str(upstream)]
+        command += ["--published", str(published)]
+        done = subprocess.run(
+            [*command, "--check"], capture_output=True, text=True, timeout=120, check=False
+        )
+        wrote = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    finally:
+        _immutable(folder, False)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert wrote.returncode == 2 and wrote.stderr.startswith("specward: error:"), wrote.stderr
+    assert len(wrote.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert published.read_bytes() == BEFORE.read_bytes()
