@@ -47,8 +47,13 @@ def id_field(spec: Spec, coll: Collection) -> str | None:
 
 
 def infer_links(spec: Spec, raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """A copy of ``raw`` with inferred links, and one line per link added (``POST /x -> GET /x/{id}``)."""
-    out = copy.deepcopy(raw)
+    """``raw`` with inferred links, and one line per link added (``POST /x -> GET /x/{id}``).
+
+    ``raw`` is the run's own plain copy of the document: links are added to it in place (a
+    copy of a 31 MB document would cost as much again), and only the responses that get links
+    are copied out of shared ``$ref``s.
+    """
+    out = raw
     keyword = "x-links" if spec.version == "2.0" else "links"
     added: list[str] = []
     for coll in infer_collections(spec):

@@ -15,6 +15,7 @@ from specward.contract.guard import GUARD_HEADER, Guard, check_reachable
 from specward.contract.links import has_links, infer_links
 from specward.contract.reproduce import curl, received
 from specward.contract.settings import PHASES, check_names
+from specward.contract.subset import selector, subset
 from specward.errors import SpecwardError
 from specward.model import Spec, load
 
@@ -176,6 +177,9 @@ def run_contract(
     spec = load(spec_path)
     if not spec.operations:
         raise SpecwardError(f"{spec.name}: the spec declares no operations")
+    if include_operation is not None or include_path is not None:
+        # only what the filters select goes to the mock and Schemathesis (see subset.py)
+        spec = subset(spec, selector(include_operation, include_path))
     raw, refused = _plain(spec.ws.entry.data)
     links: list[str] = []
     if infer and not has_links(raw):
@@ -392,12 +396,8 @@ def _execute(
         schema = schema.include(
             name_regex=options.include_operation, path_regex=options.include_path
         )
-    wanted = [
-        op
-        for op in spec.operations.values()
-        if (options.include_operation is None or re.search(options.include_operation, op.label))
-        and (options.include_path is None or re.search(options.include_path, op.path))
-    ]
+    selected = selector(options.include_operation, options.include_path)
+    wanted = [op for op in spec.operations.values() if selected(op)]
     result = ContractResult(
         spec.name,
         options.base_url,
