@@ -33,7 +33,7 @@ class Schema:
     ``pointer`` is where the node sits in ``doc``; ``line`` is the line of the key that holds it.
     """
 
-    __slots__ = ("_resolved", "doc", "line", "node", "pointer", "ws")
+    __slots__ = ("_identity", "_resolved", "doc", "line", "node", "pointer", "ws")
 
     def __init__(
         self, ws: Workspace, doc: Document, node: Any, pointer: str, line: int | None = None
@@ -44,6 +44,7 @@ class Schema:
         self.pointer = pointer
         self.line = line if line is not None else line_of(node)
         self._resolved: Schema | None = None
+        self._identity: tuple[str, str] | None = None
 
     def __repr__(self) -> str:
         return f"Schema({self.doc.name}#{self.pointer})"
@@ -84,8 +85,10 @@ class Schema:
     @property
     def identity(self) -> tuple[str, str]:
         """Stable identity of the resolved node, for cycle detection."""
-        target = self.resolve()
-        return (str(target.doc.path), target.pointer)
+        if self._identity is None:  # fixed once resolved: resolve() is itself cached
+            target = self.resolve()
+            self._identity = (str(target.doc.path), target.pointer)
+        return self._identity
 
     @property
     def source(self) -> Source:
@@ -147,8 +150,9 @@ class Schema:
         props = target.node.get("properties")
         if not isinstance(props, dict):
             return {}
+        ws, doc, base = target.ws, target.doc, target.pointer + "/properties"
         return {
-            str(name): target._child(node, "properties", name, line=line_of(props, name))
+            str(name): Schema(ws, doc, node, join_pointer(base, name), line_of(props, name))
             for name, node in props.items()
         }
 
