@@ -8,7 +8,6 @@ refused before anything is built.
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 import sys
@@ -24,6 +23,7 @@ try:  # libyaml when available, the pure-Python parser otherwise
 except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from specward.load.collector import paused
 from specward.load.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES
 from specward.load.walk import nesting_depth
 
@@ -214,13 +214,8 @@ def parse_text(text: str, file: str, *, max_nodes: int = MAX_NODES) -> Any:
     and each full collection would walk everything built so far, which made parsing a 30 MB
     spec of many small schemas take minutes.
     """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _parse_text(text, file, max_nodes)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _parse_text(text: str, file: str, max_nodes: int) -> Any:

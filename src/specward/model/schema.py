@@ -27,6 +27,13 @@ class Source:
         return {"file": self.file, "line": self.line or 1}
 
 
+class _Self:
+    """The marker of a resolved node that is not a reference (see :meth:`Schema.resolve`)."""
+
+
+_SELF = _Self()
+
+
 class Schema:
     """One schema node. ``$ref`` is followed lazily by :meth:`resolve`; nothing recurses by itself.
 
@@ -43,7 +50,7 @@ class Schema:
         self.node = node if isinstance(node, dict) else {}
         self.pointer = pointer
         self.line = line if line is not None else line_of(node)
-        self._resolved: Schema | None = None
+        self._resolved: Schema | _Self | None = None
         self._identity: tuple[str, str] | None = None
 
     def __repr__(self) -> str:
@@ -70,17 +77,24 @@ class Schema:
         return component_name(self.resolve().pointer)
 
     def resolve(self) -> Schema:
-        """The schema this node stands for after following ``$ref`` (itself when not a ref)."""
-        if self._resolved is None:
+        """The schema this node stands for after following ``$ref`` (itself when not a ref).
+
+        A node that is not a reference does not store itself (``_SELF`` instead): no cycle,
+        so the many short-lived views of a large spec are freed at once, not by the collector.
+        """
+        resolved = self._resolved
+        if resolved is _SELF:
+            return self
+        if resolved is None:
             if self.ref is None:
-                self._resolved = self
-            else:
-                try:
-                    node, doc, pointer = self.ws.deref(self.node, self.doc, self.pointer)
-                except SpecError:
-                    node, doc, pointer = {}, self.doc, self.pointer
-                self._resolved = Schema(self.ws, doc, node, pointer)
-        return self._resolved
+                self._resolved = _SELF
+                return self
+            try:
+                node, doc, pointer = self.ws.deref(self.node, self.doc, self.pointer)
+            except SpecError:
+                node, doc, pointer = {}, self.doc, self.pointer
+            resolved = self._resolved = Schema(self.ws, doc, node, pointer)
+        return resolved
 
     @property
     def identity(self) -> tuple[str, str]:
@@ -185,7 +199,7 @@ class Schema:
     def _list(self, key: str) -> list[Schema]:
         target = self.resolve()
         value = target.node.get(key)
-        if not isinstance(value, list):
+        if value is None or not isinstance(value, list):  # the common case first: absent
             return []
         return [
             target._child(n, key, i, line=line_of(value, i))
