@@ -12,6 +12,7 @@ from specward.contracts import Contract, load_contract
 from specward.drift.compare import compare
 from specward.drift.result import DriftResult
 from specward.errors import SpecwardError
+from specward.load.collector import paused
 
 
 @dataclass
@@ -97,7 +98,8 @@ def drift_files(
     overrides: dict[str, Any] | None = None,
 ) -> DriftResult:
     """Load and compare; raises :class:`SpecwardError` on unreadable input."""
-    up = model.load(upstream)
-    pub = model.load(published)
-    base = model.load(baseline) if baseline else None
-    return compare(up, pub, mapping_overrides=overrides, baseline=base)
+    with paused():  # millions of live objects, no cycles: collections would only walk them
+        up = model.load(upstream)
+        pub = model.load(published)
+        base = model.load(baseline) if baseline else None
+        return compare(up, pub, mapping_overrides=overrides, baseline=base)

@@ -23,6 +23,8 @@ from typing import Any
 from specward.compare.representation import is_well_known, kind, ref_name, unwrap
 from specward.drift.names import core_name, is_error_name, name_key, namespace_of
 from specward.errors import SpecwardError
+from specward.load.parse import line_of
+from specward.load.pointer import join_pointer
 from specward.model import Operation, Schema, Spec, path_key
 
 OpKey = tuple[str, str]
@@ -267,12 +269,15 @@ def infer_mapping(
     seen: set[tuple[Any, Any]] = set()
     while pending:
         a, b = pending.popleft()
+        if _leaf(a) or _leaf(b):
+            continue  # nothing to pair and nothing below (see _leaf)
         a, b = unwrap(a), unwrap(b)
         mark = (a.identity, b.identity)
         if mark in seen:
             continue
         seen.add(mark)
-        ua, pb = ref_name(a), ref_name(b)
+        ua = a.ref_name if a.ref is not None else None  # ref_name(a), a being unwrapped
+        pb = b.ref_name if b.ref is not None else None
         if (
             ua
             and pb
@@ -284,9 +289,7 @@ def infer_mapping(
         if ua and pb and mapping.schemas.get(ua) != pb:
             continue
         ra, rb = a.resolve(), b.resolve()
-        pa, pbp = ra.flattened_properties(), rb.flattened_properties()
-        for name in pa.keys() & pbp.keys():
-            pending.append((pa[name], pbp[name]))
+        pending.extend(_common_properties(ra, rb))
         if ra.items is not None and rb.items is not None:
             pending.append((ra.items, rb.items))
         xa, xb = ra.additional_properties, rb.additional_properties
@@ -333,9 +336,66 @@ def infer_mapping(
     return mapping
 
 
+_BRANCHES = ("$ref", "properties", "items", "additionalProperties", "allOf", "anyOf", "oneOf")
+
+
+def _leaf(schema: Schema) -> bool:
+    """A node with no reference and no subschema that the walks follow (``{type: string}``).
+
+    The usage walk learns nothing from a pair with a leaf on either side: a leaf names no
+    component, has no properties, items or additional properties, and unwraps to itself.
+    """
+    return _raw_leaf(schema.node)
+
+
+def _raw_leaf(node: dict[str, Any]) -> bool:
+    return not any(key in node for key in _BRANCHES)
+
+
+def _common_properties(ra: Schema, rb: Schema) -> list[tuple[Schema, Schema]]:
+    """The properties both resolved schemas have, as pairs, in ``ra``'s order, leaves left out.
+
+    Without ``allOf`` the views are built only for the pairs kept: a large spec has hundreds
+    of thousands of leaf properties, and building a view of each is most of the walk.
+    """
+    own_a, own_b = ra.node.get("properties"), rb.node.get("properties")
+    if "allOf" in ra.node or "allOf" in rb.node or not _str_keys(own_a) or not _str_keys(own_b):
+        pa, pb = ra.flattened_properties(), rb.flattened_properties()
+        return [(pa[n], pb[n]) for n in pa if n in pb and not (_leaf(pa[n]) or _leaf(pb[n]))]
+    if not own_a or not own_b:
+        return []
+    out = []
+    for name, node in own_a.items():
+        other = own_b.get(name)
+        if (
+            isinstance(node, dict)
+            and isinstance(other, dict)
+            and not (_raw_leaf(node) or _raw_leaf(other))
+        ):
+            out.append((_property(ra, own_a, name), _property(rb, own_b, name)))
+    return out
+
+
+def _str_keys(props: Any) -> bool:
+    """A ``properties`` mapping whose names are all text (absent counts as such)."""
+    return props is None or (isinstance(props, dict) and all(type(k) is str for k in props))
+
+
+def _property(owner: Schema, props: dict[str, Any], name: str) -> Schema:
+    """``owner.properties[name]``, built alone."""
+    return Schema(
+        owner.ws,
+        owner.doc,
+        props[name],
+        join_pointer(owner.pointer, "properties", name),
+        line_of(props, name),
+    )
+
+
 def _reachable(spec: Spec, roots: list[str], skip: set[str] | None = None) -> set[str]:
     """Names of the schemas reachable from ``roots`` (the roots included), not entering ``skip``."""
     skip = skip or set()
+    root_names = set(roots)
     out: set[str] = set()
     stack = [spec.schemas[r] for r in roots if r in spec.schemas]
     visited: set[tuple[str, str]] = set()
@@ -346,18 +406,24 @@ def _reachable(spec: Spec, roots: list[str], skip: set[str] | None = None) -> se
             continue
         visited.add(schema.identity)
         if name:
-            if name in skip and name not in roots:
+            if name in skip and name not in root_names:
                 continue
             out.add(name)
-        target = schema.resolve()
-        stack.extend(target.flattened_properties().values())
-        stack.extend(target.all_of + target.one_of + target.any_of)
-        if target.items is not None:
-            stack.append(target.items)
-        extra = target.additional_properties
-        if isinstance(extra, Schema):
-            stack.append(extra)
+        stack.extend(_branches(schema.resolve()))
     return out
+
+
+def _branches(target: Schema) -> list[Schema]:
+    """The subschemas of ``target`` that lead somewhere: leaves below a schema are never
+    components themselves (their pointers are longer), so a walk has nothing to find there."""
+    below = [*target.flattened_properties().values(), *target.all_of, *target.one_of]
+    below += target.any_of
+    if target.items is not None:
+        below.append(target.items)
+    extra = target.additional_properties
+    if isinstance(extra, Schema):
+        below.append(extra)
+    return [child for child in below if not _leaf(child)]
 
 
 def explain_text(mapping: Mapping, upstream: Spec, published: Spec) -> str:

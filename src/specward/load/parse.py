@@ -8,7 +8,6 @@ refused before anything is built.
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 import sys
@@ -24,6 +23,7 @@ try:  # libyaml when available, the pure-Python parser otherwise
 except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from specward.load.collector import paused
 from specward.load.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES
 from specward.load.walk import nesting_depth
 
@@ -214,13 +214,8 @@ def parse_text(text: str, file: str, *, max_nodes: int = MAX_NODES) -> Any:
     and each full collection would walk everything built so far, which made parsing a 30 MB
     spec of many small schemas take minutes.
     """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _parse_text(text, file, max_nodes)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _parse_text(text: str, file: str, max_nodes: int) -> Any:
@@ -280,9 +275,10 @@ def _parse_yaml(text: str, file: str, max_nodes: int) -> Any:
 
 
 _TOKEN = re.compile(
-    r'"(?:[^"\\]|\\.)*"(\s*:)?|[{\[]|-?(?:\d|Infinity)[^,\]}\s]*|true|false|null|NaN'
+    r'"[^"\\]*+(?:\\.[^"\\]*+)*+"(\s*:)?|[{\[]|-?(?:\d|Infinity)[^,\]}\s]*|true|false|null|NaN'
 )
-"""The tokens of JSON text that start a key (group 1 is its colon) or a value, in text order."""
+"""The tokens of JSON text that start a key (group 1 is its colon) or a value, in text order
+(strings unrolled and possessive: the scan is most of the reading of a large file)."""
 
 
 class _Mismatch(Exception):
@@ -310,62 +306,84 @@ def _json_with_lines(text: str, file: str) -> Any:
         return None
     if duplicate:
         return None
-    tokens = _TOKEN.finditer(text)
-    pos, line = 0, 1
-
-    def token(key: bool) -> int:
-        nonlocal pos, line
-        match = next(tokens, None)
-        if match is None or (match.group(1) is not None) != key:
-            raise _Mismatch
-        start = match.start()
-        line += text.count("\n", pos, start)
-        pos = start
-        return line
-
     try:
-        first = token(False)
-        if not isinstance(data, (dict, list)):
-            return data if next(tokens, None) is None else None
-        root = data if isinstance(data, dict) else Sequence()
-        root.line = first
-        stack: list[tuple[Any, Any, bool]] = [
-            (
-                root,
-                iter(data.items()) if isinstance(data, dict) else iter(data),
-                isinstance(data, dict),
-            )
-        ]
-        while stack:
-            out, items, is_map = stack[-1]
-            item = next(items, _END)
-            if item is _END:
-                stack.pop()
-                continue
-            if is_map:
-                key, value = item
-                out.lines[key] = token(True)
-                at = token(False)
+        return _with_lines(data, text, file)
+    except (_Mismatch, StopIteration):
+        return None
+
+
+def _with_lines(data: Any, text: str, file: str) -> Any:
+    """``data`` (decoded from ``text``) with the line of every container, key and list item.
+
+    One loop, no call per token: a 30 MB spec has millions of them. The line of a scalar value
+    in a mapping is not kept, so its token is only checked, and lines are counted lazily.
+    """
+    scan, count = _TOKEN.finditer(text), text.count
+    match = next(scan)
+    if match.lastindex:
+        raise _Mismatch
+    pos = match.start()
+    line = 1 + count("\n", 0, pos)
+    if not isinstance(data, (dict, list)):
+        return data if next(scan, None) is None else None
+    root = data if isinstance(data, dict) else Sequence()
+    root.line = line
+    stack: list[tuple[Any, Any, bool]] = [
+        (root, iter(data.items()) if isinstance(data, dict) else iter(data), root is data)
+    ]
+    containers = (dict, list)
+    while stack:
+        out, items, is_map = stack[-1]
+        value: Any = _END
+        if is_map:  # the items up to the next container (pushed), or all of them (popped)
+            lines = out.lines
+            for key, value in items:
+                match = next(scan)
+                if match.lastindex is None:
+                    raise _Mismatch
+                start = match.start()
+                line += count("\n", pos, start)
+                pos = start
+                lines[key] = line
+                match = next(scan)
+                if match.lastindex:
+                    raise _Mismatch
+                if isinstance(value, containers):
+                    start = match.start()
+                    line += count("\n", pos, start)
+                    pos = start
+                    break
             else:
-                value = item
-                at = token(False)
-                out.lines.append(at)
-            if isinstance(value, (dict, list)):
-                if len(stack) >= MAX_DEPTH:
-                    raise _too_deep(file, at)
-                is_dict = isinstance(value, dict)
-                child = value if is_dict else Sequence()
-                child.line = at
-                if is_map:
-                    out[key] = child
-                else:
-                    out.append(child)
-                stack.append((child, iter(value.items()) if is_dict else iter(value), is_dict))
-            elif not is_map:
+                value = _END
+        else:
+            lines = out.lines
+            for value in items:
+                match = next(scan)
+                if match.lastindex:
+                    raise _Mismatch
+                start = match.start()
+                line += count("\n", pos, start)
+                pos = start
+                lines.append(line)
+                if isinstance(value, containers):
+                    break
                 out.append(value)
-        if next(tokens, None) is not None:
-            return None
-    except _Mismatch:
+            else:
+                value = _END
+        if value is _END:
+            stack.pop()
+            continue
+        if len(stack) >= MAX_DEPTH:
+            raise _too_deep(file, line)
+        is_dict = isinstance(value, dict)
+        child = value if is_dict else Sequence()
+        child.line = line
+        if is_map:
+            out[key] = child
+        else:
+            out.append(child)
+        stack.append((child, iter(value.items()) if is_dict else iter(value), is_dict))
+    if next(scan, None) is not None:
         return None
     return root
 

@@ -20,7 +20,12 @@ def unescape(token: str) -> str:
 
 def join_pointer(base: str, *tokens: object) -> str:
     """Append tokens to a pointer: ``join_pointer("/paths", "/a/{b}")`` is ``/paths/~1a~1{b}``."""
-    return base + "".join("/" + escape(str(t)) for t in tokens)
+    for token in tokens:  # a plain loop: this runs for every schema view a command builds
+        text = token if type(token) is str else str(token)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        base = f"{base}/{text}"
+    return base
 
 
 def split_pointer(pointer: str) -> list[str]:

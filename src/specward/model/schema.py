@@ -27,13 +27,20 @@ class Source:
         return {"file": self.file, "line": self.line or 1}
 
 
+class _Self:
+    """The marker of a resolved node that is not a reference (see :meth:`Schema.resolve`)."""
+
+
+_SELF = _Self()
+
+
 class Schema:
     """One schema node. ``$ref`` is followed lazily by :meth:`resolve`; nothing recurses by itself.
 
     ``pointer`` is where the node sits in ``doc``; ``line`` is the line of the key that holds it.
     """
 
-    __slots__ = ("_resolved", "doc", "line", "node", "pointer", "ws")
+    __slots__ = ("_identity", "_resolved", "doc", "line", "node", "pointer", "ws")
 
     def __init__(
         self, ws: Workspace, doc: Document, node: Any, pointer: str, line: int | None = None
@@ -43,7 +50,8 @@ class Schema:
         self.node = node if isinstance(node, dict) else {}
         self.pointer = pointer
         self.line = line if line is not None else line_of(node)
-        self._resolved: Schema | None = None
+        self._resolved: Schema | _Self | None = None
+        self._identity: tuple[str, str] | None = None
 
     def __repr__(self) -> str:
         return f"Schema({self.doc.name}#{self.pointer})"
@@ -69,23 +77,32 @@ class Schema:
         return component_name(self.resolve().pointer)
 
     def resolve(self) -> Schema:
-        """The schema this node stands for after following ``$ref`` (itself when not a ref)."""
-        if self._resolved is None:
+        """The schema this node stands for after following ``$ref`` (itself when not a ref).
+
+        A node that is not a reference does not store itself (``_SELF`` instead): no cycle,
+        so the many short-lived views of a large spec are freed at once, not by the collector.
+        """
+        resolved = self._resolved
+        if resolved is _SELF:
+            return self
+        if resolved is None:
             if self.ref is None:
-                self._resolved = self
-            else:
-                try:
-                    node, doc, pointer = self.ws.deref(self.node, self.doc, self.pointer)
-                except SpecError:
-                    node, doc, pointer = {}, self.doc, self.pointer
-                self._resolved = Schema(self.ws, doc, node, pointer)
-        return self._resolved
+                self._resolved = _SELF
+                return self
+            try:
+                node, doc, pointer = self.ws.deref(self.node, self.doc, self.pointer)
+            except SpecError:
+                node, doc, pointer = {}, self.doc, self.pointer
+            resolved = self._resolved = Schema(self.ws, doc, node, pointer)
+        return resolved
 
     @property
     def identity(self) -> tuple[str, str]:
         """Stable identity of the resolved node, for cycle detection."""
-        target = self.resolve()
-        return (str(target.doc.path), target.pointer)
+        if self._identity is None:  # fixed once resolved: resolve() is itself cached
+            target = self.resolve()
+            self._identity = (str(target.doc.path), target.pointer)
+        return self._identity
 
     @property
     def source(self) -> Source:
@@ -147,8 +164,9 @@ class Schema:
         props = target.node.get("properties")
         if not isinstance(props, dict):
             return {}
+        ws, doc, base = target.ws, target.doc, target.pointer + "/properties"
         return {
-            str(name): target._child(node, "properties", name, line=line_of(props, name))
+            str(name): Schema(ws, doc, node, join_pointer(base, name), line_of(props, name))
             for name, node in props.items()
         }
 
@@ -181,7 +199,7 @@ class Schema:
     def _list(self, key: str) -> list[Schema]:
         target = self.resolve()
         value = target.node.get(key)
-        if not isinstance(value, list):
+        if value is None or not isinstance(value, list):  # the common case first: absent
             return []
         return [
             target._child(n, key, i, line=line_of(value, i))
