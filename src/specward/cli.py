@@ -138,17 +138,27 @@ def _usage_error(exc: click.ClickException) -> int:
     return 2
 
 
+# Commands that load, report and exit. Run as the process itself, they keep Python's cyclic
+# garbage collector paused from the start to the end: start-up only allocates (modules, the rule
+# catalog), what they load lives until they exit, and the collections over it (36 while a
+# ``breaking`` run imports, one over the loaded specs after the diff) cost several ms each run.
+ONE_SHOT = frozenset({"breaking"})
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Console entry point: bad input becomes one line on stderr and exit code 2.
 
     Without ``argv`` this is the process itself (the console script, ``python -m specward``):
-    it leaves the garbage of the finished command to the operating system, see
-    :func:`_leave_to_exit`.
+    a :data:`ONE_SHOT` command runs with the cyclic garbage collector paused, and every command
+    leaves its garbage to the operating system at exit (:func:`_leave_to_exit`).
     """
+    process = argv is None
+    if process and sys.argv[1:2] and sys.argv[1] in ONE_SHOT:
+        gc.disable()
     try:
         sys.exit(_run(argv))
     finally:  # commands exit through SystemExit too
-        if argv is None:
+        if process:
             _leave_to_exit()
 
 

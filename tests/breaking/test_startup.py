@@ -22,8 +22,26 @@ except SystemExit:
 from specward.rules import REGISTRY
 from specward.rules.registry import Rule
 built = sum(isinstance(o, Rule) for o in gc.get_objects())
-print(json.dumps({"modules": sorted(sys.modules), "built": built, "catalog": len(REGISTRY)}))
+print(json.dumps({
+    "modules": sorted(sys.modules),
+    "built": built,
+    "catalog": len(REGISTRY),
+    "collector": [gc.isenabled(), gc.get_freeze_count()],
+}))
 """
+
+# the process entry itself (no argv): what it does to the cyclic garbage collector
+_PROCESS = """
+import atexit, gc, sys
+from specward.cli import main
+starts = []
+gc.callbacks.append(lambda phase, info: phase == "start" and starts.append(info["generation"]))
+atexit.register(lambda: print(len(starts), gc.get_freeze_count() > 0))
+main()
+"""
+
+
+_PAIR = ("tests/fixtures/together-rl/openapi.yaml", "specs/together-rl/openapi.yaml")
 
 
 def _probe(*argv: str) -> dict[str, object]:
@@ -38,13 +56,7 @@ def _probe(*argv: str) -> dict[str, object]:
 
 
 def test_breaking_imports_only_its_reporter_and_builds_few_rules() -> None:
-    seen = _probe(
-        "breaking",
-        "tests/fixtures/together-rl/openapi.yaml",
-        "specs/together-rl/openapi.yaml",
-        "--format",
-        "json",
-    )
+    seen = _probe("breaking", *_PAIR, "--format", "json")
     modules = set(seen["modules"])  # type: ignore[arg-type]
     assert "specward.breaking.pipeline" in modules  # the run happened
     assert {m for m in modules if m.startswith("specward.report.formats.")} == {
@@ -63,6 +75,26 @@ def test_breaking_imports_only_its_reporter_and_builds_few_rules() -> None:
     assert not modules & unused
     # the generated schema rules are built when an event needs one, not at import
     assert 0 < seen["built"] < seen["catalog"] // 2  # type: ignore[operator]
+    # called with argv (in process), main leaves the collector as it was
+    assert seen["collector"] == [True, 0]
+
+
+@pytest.mark.parametrize(("command", "collections"), [("breaking", 0), ("changelog", None)])
+def test_a_one_shot_process_runs_without_cyclic_collections(command, collections) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROCESS, command, *_PAIR],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    count, frozen = proc.stdout.split()[-2:]
+    assert frozen == "True"  # every process leaves its garbage to the OS at exit
+    if collections is None:  # other commands collect as usual
+        assert int(count) > 0
+    else:
+        assert int(count) == collections
 
 
 def _rule(rule_id: str, scope: str, kind: str) -> Rule:
