@@ -5,6 +5,7 @@ Commands are imported only when used, so start-up stays light.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import os
@@ -137,29 +138,62 @@ def _usage_error(exc: click.ClickException) -> int:
     return 2
 
 
+# Commands that load, report and exit. Run as the process itself, they keep Python's cyclic
+# garbage collector paused from the start to the end: start-up only allocates (modules, the rule
+# catalog), what they load lives until they exit, and the collections over it (36 while a
+# ``breaking`` run imports, one over the loaded specs after the diff) cost several ms each run.
+ONE_SHOT = frozenset({"breaking"})
+
+
 def main(argv: list[str] | None = None) -> Any:
-    """Console entry point: bad input becomes one line on stderr and exit code 2."""
+    """Console entry point: bad input becomes one line on stderr and exit code 2.
+
+    Without ``argv`` this is the process itself (the console script, ``python -m specward``):
+    a :data:`ONE_SHOT` command runs with the cyclic garbage collector paused, and every command
+    leaves its garbage to the operating system at exit (:func:`_leave_to_exit`).
+    """
+    process = argv is None
+    if process and sys.argv[1:2] and sys.argv[1] in ONE_SHOT:
+        gc.disable()
+    try:
+        sys.exit(_run(argv))
+    finally:  # commands exit through SystemExit too
+        if process:
+            _leave_to_exit()
+
+
+def _leave_to_exit() -> None:
+    """Spare the interpreter's final garbage collection: a loaded spec is a graph with cycles
+    (schemas point back at their documents), and collecting it at exit took about 10 ms of a
+    ~170 ms ``specward breaking`` on a 460 KB spec pair, only for the process to end. Freezing
+    moves everything alive into the permanent generation, which that collection skips; the
+    output is already written (standard streams are still flushed at exit)."""
+    gc.freeze()
+
+
+def _run(argv: list[str] | None) -> int:
+    """Run the command line and return the exit code; every error is one line."""
     try:
         code = app.main(args=argv, prog_name="specward", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as exc:
         click.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
-        sys.exit(2)
+        return 2
     except click.ClickException as exc:
-        sys.exit(_usage_error(exc))
+        return _usage_error(exc)
     except click.exceptions.Abort:
         click.echo("specward: interrupted", err=True)
-        sys.exit(130)
+        return 130
     except SpecwardError as exc:
         click.echo(f"specward: error: {exc}", err=True)
-        sys.exit(2)
+        return 2
     except KeyboardInterrupt:
         click.echo("specward: interrupted", err=True)
-        sys.exit(130)
+        return 130
     except MemoryError:  # a spec too large for the memory this process may use: bad input here
         click.echo(
             "specward: error: out of memory: the input is too large for this process", err=True
         )
-        sys.exit(2)
+        return 2
     except Exception as exc:  # a bug, not bad input: still one line unless asked for more
         if os.environ.get("SPECWARD_DEBUG"):
             raise
@@ -167,5 +201,5 @@ def main(argv: list[str] | None = None) -> Any:
             f"specward: internal error: {type(exc).__name__}: {exc} (set SPECWARD_DEBUG=1 for a traceback)",
             err=True,
         )
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)
+        return 2
+    return code if isinstance(code, int) else 0

@@ -63,7 +63,7 @@ class BreakingResult:
             title=title,
             findings=self.changes,
             payload=self.payload(),
-            rules=REGISTRY.infos(),
+            rules=REGISTRY.infos(c.id for c in self.changes),  # the rules reported
             fail_on=fail_on,
             notes=list(self.notes) if notes else [],
         )

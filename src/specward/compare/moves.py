@@ -4,7 +4,6 @@ is one move, not a removal plus an addition."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 
 from specward.compare.matcher import THRESHOLD, Evidence, Signals, match, same_text
 from specward.compare.renames import name_similarity, tokens
@@ -134,6 +133,8 @@ def _gated_move(
     """The structural conditions of a move (kept words, bodies, responses), ranked."""
     same_id = base.operation_id is not None and base.operation_id == head.operation_id
     words_b, words_h = path_words(base.path), path_words(head.path)
+    from difflib import SequenceMatcher  # on first use: most runs never compare names
+
     ratio = SequenceMatcher(None, words_b, words_h, autojunk=False).ratio()
     if base.method != head.method:
         return _method_move(base_spec, head_spec, base, head, moved, same_id, words_b == words_h)
@@ -196,6 +197,8 @@ def move_evidence(base_spec: Spec, head_spec: Spec, base: Operation, head: Opera
     sig = Signals()
     sig.add("method", 0.2, base.method == head.method)
     words_b, words_h = path_words(base.path), path_words(head.path)
+    from difflib import SequenceMatcher  # on first use: most runs never compare names
+
     ratio = SequenceMatcher(None, words_b, words_h, autojunk=False).ratio()
     sig.add("path-words", round(0.6 * ratio, 3))
     if base.operation_id and base.operation_id == head.operation_id:

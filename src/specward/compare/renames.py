@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from difflib import SequenceMatcher
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -38,6 +37,8 @@ def name_similarity(a: str, b: str) -> float:
         return 1.0
     shorter, longer = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     containment = sum(1 for t in shorter if t in longer) / len(shorter)
+    from difflib import SequenceMatcher  # on first use: most runs never compare names
+
     chars = SequenceMatcher(None, "".join(ta), "".join(tb)).ratio()
     return max(containment if containment == 1.0 else containment * 0.8, chars)
 

@@ -1,4 +1,8 @@
-"""The breaking-change rule catalog: one registry, one small module per rule family."""
+"""The breaking-change rule catalog: one registry, one small module per rule family.
+
+The generated schema rules (most of the catalog) are indexed here and built when first asked
+for (:class:`~specward.rules.registry.RuleSource`).
+"""
 
 from specward.rules import (
     components,

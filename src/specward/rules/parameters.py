@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from specward.compare import kinds as K
-from specward.rules.registry import RuleFactory
-from specward.rules.schema_rules import schema_rules
+from specward.rules.registry import Rule, RuleFactory, RuleSource
+from specward.rules.schema_rules import SchemaRules
 
 FAMILY = "parameters"
 SCOPE = K.REQUEST_PARAMETER
@@ -13,7 +13,7 @@ SCOPE = K.REQUEST_PARAMETER
 _rule = RuleFactory(FAMILY, "request", SCOPE)
 
 
-RULES = [
+RULES: list[Rule | RuleSource] = [
     _rule(
         "new-required-request-parameter",
         "error",
@@ -134,7 +134,7 @@ RULES = [
         "{location} parameter {name}: sunset date moved earlier, from {old} to {new}",
         "Clients planned their migration for the date that was announced.",
     ),
-    *schema_rules(SCOPE, FAMILY),
+    SchemaRules(SCOPE, FAMILY),
 ]
 
 _header = RuleFactory(FAMILY, "request", K.REQUEST_HEADER_PROPERTY)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
     from specward.report import Level, RuleInfo
@@ -132,67 +132,132 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+class RuleSource(Protocol):
+    """Rules declared by their event and id, each built only when first asked for (most runs
+    classify a few dozen events against a catalog of hundreds of generated rules)."""
+
+    def events(self) -> Iterable[tuple[tuple[str, str], str]]:
+        """``((scope, kind), id)`` of every rule, in catalog order."""
+        ...
+
+    def build(self, scope: str, kind: str) -> Rule:
+        """The rule of one declared event."""
+        ...
+
+
 class Registry:
-    """Rules by id and by the raw event they classify."""
+    """Rules by id and by the raw event they classify.
+
+    Rules from a :class:`RuleSource` are indexed when added and built on first use, so
+    classifying a few events does not build the whole catalog; every listing builds it all.
+    """
 
     def __init__(self) -> None:
         self._by_id: dict[str, Rule] = {}
         self._by_event: dict[tuple[str, str], Rule] = {}
+        self._lazy: dict[tuple[str, str], tuple[str, RuleSource]] = {}
+        self._lazy_ids: dict[str, tuple[str, str]] = {}
+        self._order: list[str] = []  # every id, in the order the catalog declares them
 
-    def add(self, rules: Iterable[Rule]) -> None:
-        """Register rules; an id oasdiff shares takes oasdiff's level unless a reason to differ
-        is recorded in :data:`specward.rules.oasdiff.DIFFERS`."""
-        from specward.rules.oasdiff import DIFFERS, OASDIFF_LEVELS
-
+    def add(self, rules: Iterable[Rule | RuleSource]) -> None:
+        """Register rules (or sources of rules, built later); an id oasdiff shares takes
+        oasdiff's level unless a reason to differ is recorded in
+        :data:`specward.rules.oasdiff.DIFFERS`."""
         for rule in rules:
-            theirs = OASDIFF_LEVELS.get(rule.id)
-            reason = DIFFERS.get(rule.id)
-            if theirs is not None or reason is not None:
-                # positional, not dataclasses.replace: ~760 rules are built at start-up
-                rule = Rule(
-                    rule.id,
-                    rule.level if reason or theirs is None else theirs,
-                    rule.direction,
-                    rule.family,
-                    rule.scope,
-                    rule.kind,
-                    rule.summary,
-                    rule.message,
-                    rule.doc,
-                    theirs,
-                    reason,
-                )
-            if rule.id in self._by_id:
-                raise ValueError(f"duplicate rule id {rule.id!r}")
-            key = (rule.scope, rule.kind)
-            if key in self._by_event:
-                raise ValueError(f"rules {self._by_event[key].id!r} and {rule.id!r} share {key}")
-            self._by_id[rule.id] = rule
-            self._by_event[key] = rule
+            if isinstance(rule, Rule):
+                self._claim(rule.id, (rule.scope, rule.kind))
+                self._store(_adopt(rule))
+                continue
+            for key, rule_id in rule.events():
+                self._claim(rule_id, key)
+                self._lazy[key] = (rule_id, rule)
+                self._lazy_ids[rule_id] = key
+
+    def _claim(self, rule_id: str, key: tuple[str, str]) -> None:
+        if rule_id in self._by_id or rule_id in self._lazy_ids:
+            raise ValueError(f"duplicate rule id {rule_id!r}")
+        holder = self._by_event.get(key)
+        other = holder.id if holder else self._lazy[key][0] if key in self._lazy else None
+        if other is not None:
+            raise ValueError(f"rules {other!r} and {rule_id!r} share {key}")
+        self._order.append(rule_id)
+
+    def _store(self, rule: Rule) -> Rule:
+        self._by_id[rule.id] = rule
+        self._by_event[(rule.scope, rule.kind)] = rule
+        return rule
+
+    def _build(self, key: tuple[str, str]) -> Rule:
+        rule_id, source = self._lazy.pop(key)
+        del self._lazy_ids[rule_id]
+        return self._store(_adopt(source.build(*key)))
 
     def __contains__(self, rule_id: object) -> bool:
-        return rule_id in self._by_id
+        return rule_id in self._by_id or rule_id in self._lazy_ids
 
     def get(self, rule_id: str) -> Rule | None:
-        return self._by_id.get(rule_id)
+        rule = self._by_id.get(rule_id)
+        if rule is None and rule_id in self._lazy_ids:
+            return self._build(self._lazy_ids[rule_id])
+        return rule
 
     def __getitem__(self, rule_id: str) -> Rule:
-        return self._by_id[rule_id]
+        rule = self.get(rule_id)
+        if rule is None:
+            raise KeyError(rule_id)
+        return rule
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._order)
 
     def classify(self, scope: str, kind: str) -> Rule | None:
         """The rule for a raw event, or None when no rule reports it."""
-        return self._by_event.get((scope, kind))
+        key = (scope, kind)
+        rule = self._by_event.get(key)
+        if rule is None and key in self._lazy:
+            return self._build(key)
+        return rule
+
+    def _every(self) -> list[Rule]:
+        """Every rule in declaration order, built now where it was not yet."""
+        return [self[rule_id] for rule_id in self._order]
 
     def all(self) -> list[Rule]:
         """Every rule, grouped by family then sorted by id (the documented order)."""
         order = {f: i for i, f in enumerate(FAMILIES)}
-        return sorted(self._by_id.values(), key=lambda r: (order.get(r.family, 99), r.id))
+        return sorted(self._every(), key=lambda r: (order.get(r.family, 99), r.id))
 
-    def infos(self) -> dict[str, RuleInfo]:
-        return {r.id: r.info() for r in self._by_id.values()}
+    def infos(self, ids: Iterable[str] | None = None) -> dict[str, RuleInfo]:
+        """What reporters need of every rule, or of the rules ``ids`` (unknown ids are left out)."""
+        if ids is None:
+            return {r.id: r.info() for r in self._every()}
+        rules = (self.get(rule_id) for rule_id in ids)
+        return {r.id: r.info() for r in rules if r is not None}
+
+
+def _adopt(rule: Rule) -> Rule:
+    """The rule with oasdiff's level when the id is one of oasdiff's, unless
+    :data:`specward.rules.oasdiff.DIFFERS` records why specward differs."""
+    from specward.rules.oasdiff import DIFFERS, OASDIFF_LEVELS
+
+    theirs = OASDIFF_LEVELS.get(rule.id)
+    reason = DIFFERS.get(rule.id)
+    if theirs is None and reason is None:
+        return rule
+    # positional, not dataclasses.replace: this runs for every rule the catalog builds
+    return Rule(
+        rule.id,
+        rule.level if reason or theirs is None else theirs,
+        rule.direction,
+        rule.family,
+        rule.scope,
+        rule.kind,
+        rule.summary,
+        rule.message,
+        rule.doc,
+        theirs,
+        reason,
+    )
 
 
 FAMILIES = (

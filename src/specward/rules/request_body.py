@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from specward.compare import kinds as K
-from specward.rules.registry import RuleFactory
-from specward.rules.schema_rules import schema_rules
+from specward.rules.registry import Rule, RuleFactory, RuleSource
+from specward.rules.schema_rules import SchemaRules
 
 FAMILY = "request-body"
 
@@ -12,7 +12,7 @@ FAMILY = "request-body"
 _rule = RuleFactory(FAMILY, "request", K.REQUEST_BODY)
 
 
-RULES = [
+RULES: list[Rule | RuleSource] = [
     _rule(
         "request-body-added-required",
         "error",
@@ -77,6 +77,6 @@ RULES = [
         "request media type {name}: schema removed",
         "The media type no longer constrains the body: anything is accepted.",
     ),
-    *schema_rules(K.REQUEST_BODY, FAMILY),
-    *schema_rules(K.REQUEST_PROPERTY, FAMILY),
+    SchemaRules(K.REQUEST_BODY, FAMILY),
+    SchemaRules(K.REQUEST_PROPERTY, FAMILY),
 ]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from specward.compare import kinds as K
-from specward.rules.registry import Rule, RuleFactory
-from specward.rules.schema_rules import schema_rules
+from specward.rules.registry import Rule, RuleFactory, RuleSource
+from specward.rules.schema_rules import SchemaRules
 
 FAMILY = "responses"
 
@@ -16,7 +16,7 @@ def _rule(rule_id: str, level: str, scope: str, kind: str, message: str, doc: st
     return _make(rule_id, level, kind, message, doc, scope=scope)
 
 
-RULES = [
+RULES: list[Rule | RuleSource] = [
     _rule(
         "response-success-status-removed",
         "error",
@@ -115,7 +115,7 @@ RULES = [
         "The response body is no longer described: anything may be returned, and clients "
         "generated from the schema lose their model.",
     ),
-    *schema_rules(K.RESPONSE_HEADER, FAMILY),
-    *schema_rules(K.RESPONSE_BODY, FAMILY),
-    *schema_rules(K.RESPONSE_PROPERTY, FAMILY),
+    SchemaRules(K.RESPONSE_HEADER, FAMILY),
+    SchemaRules(K.RESPONSE_BODY, FAMILY),
+    SchemaRules(K.RESPONSE_PROPERTY, FAMILY),
 ]

@@ -9,6 +9,8 @@ kind therefore has a request text and a response text of its own. Scopes: ``requ
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from specward.compare import kinds as K
 from specward.report import Level
 from specward.rules.registry import Direction, Rule
@@ -755,42 +757,45 @@ def skipped(scope: str, kind: str) -> bool:
     return False
 
 
-def schema_rules(scope: str, family: str) -> list[Rule]:
-    """Every schema rule of one scope."""
-    direction: Direction = "request" if scope.startswith("request") else "response"
-    out = []
-    for kind, (req, resp, message, req_doc, resp_doc) in SCHEMA_KINDS.items():
-        level = req if direction == "request" else resp
-        if level is None or skipped(scope, kind):
-            continue
-        out.append(
-            Rule(
-                id=f"{scope}-{kind}",
-                level=level,
-                direction=direction,
-                family=family,
-                scope=scope,
-                kind=kind,
-                summary=f"{_SUMMARY[scope]} {kind.replace('-', ' ')}",
-                message=message,
-                doc=req_doc if direction == "request" else resp_doc,
-            )
+class SchemaRules:
+    """Every schema rule of one scope, as a :class:`~specward.rules.registry.RuleSource`: the
+    registry indexes them by event and builds each one when it is first asked for."""
+
+    def __init__(self, scope: str, family: str) -> None:
+        self.scope = scope
+        self.family = family
+        self.direction: Direction = "request" if scope.startswith("request") else "response"
+
+    def events(self) -> Iterator[tuple[tuple[str, str], str]]:
+        scope, at = self.scope, 0 if self.direction == "request" else 1
+        for kind, entry in SCHEMA_KINDS.items():
+            if entry[at] is not None and not skipped(scope, kind):
+                yield (scope, kind), f"{scope}-{kind}"
+        for kind, (rule_id, *_) in _PROPERTY.get(scope, {}).items():
+            yield (scope, kind), rule_id
+
+    def build(self, scope: str, kind: str) -> Rule:
+        prop = _PROPERTY.get(scope, {}).get(kind)
+        if prop is not None:
+            rule_id, level, message, doc = prop
+            summary = rule_id.replace("-", " ")
+        else:
+            req, resp, message, req_doc, resp_doc = SCHEMA_KINDS[kind]
+            request = self.direction == "request"
+            rule_id, level = f"{scope}-{kind}", req if request else resp  # type: ignore[assignment]
+            doc = req_doc if request else resp_doc
+            summary = f"{_SUMMARY[scope]} {kind.replace('-', ' ')}"
+        return Rule(
+            id=rule_id,
+            level=level,
+            direction=self.direction,
+            family=self.family,
+            scope=scope,
+            kind=kind,
+            summary=summary,
+            message=message,
+            doc=doc,
         )
-    for kind, (rule_id, level, message, doc) in _PROPERTY.get(scope, {}).items():
-        out.append(
-            Rule(
-                id=rule_id,
-                level=level,
-                direction=direction,
-                family=family,
-                scope=scope,
-                kind=kind,
-                summary=rule_id.replace("-", " "),
-                message=message,
-                doc=doc,
-            )
-        )
-    return out
 
 
 def not_reported() -> frozenset[tuple[str, str]]:
