@@ -39,6 +39,9 @@ COMPOSITE = "composite"
 
 def unwrap(schema: Schema) -> Schema:
     """The meaningful node: ``allOf: [X]`` and ``anyOf/oneOf: [X, {type: null}]`` stand for X."""
+    node = schema.node
+    if "allOf" not in node and "anyOf" not in node and "oneOf" not in node:
+        return schema  # the common case: nothing to unwrap
     seen: set[tuple[str, str]] = set()
     while schema.identity not in seen:
         seen.add(schema.identity)
@@ -49,8 +52,9 @@ def unwrap(schema: Schema) -> Schema:
         if len(parts) == 1 and not node.get("properties"):
             schema = parts[0]
             continue
-        for key, members in (("anyOf", schema.any_of), ("oneOf", schema.one_of)):
+        for key in ("anyOf", "oneOf"):
             if key in node:
+                members = schema.any_of if key == "anyOf" else schema.one_of
                 real = [
                     m for m in members if m.types != frozenset({"null"}) and m.get("type") != "null"
                 ]
@@ -194,7 +198,8 @@ class GatewayRepresentation:
     hidden = False
 
     def facts(self, schema: Schema) -> Facts:
-        return Facts(unwrap(schema), types=_types(schema))
+        core = unwrap(schema)
+        return Facts(core, types=_types(core))
 
     def opaque(self, schema: Schema) -> bool:
         name = ref_name(schema)

@@ -14,6 +14,7 @@ its base and the upstream side as its head. Through this hook:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -82,13 +83,14 @@ class DriftCorrespondence:
 
     def pair_names(self, base: Mapping[str, Schema], head: Mapping[str, Schema]) -> dict[str, str]:
         pairs = {n: n for n in head if n in base}
-        left = {snake_case(n): n for n in base if n not in pairs}
+        self.camel_pairs += sum(1 for n in pairs if n != _snake(n))
+        if len(pairs) == len(head) or len(pairs) == len(base):
+            return pairs
+        left = {_snake(n): n for n in base if n not in pairs}
         for n in head:
-            if n not in pairs and snake_case(n) in left:
-                pairs[n] = left.pop(snake_case(n))  # one field in the other JSON name style
+            if n not in pairs and _snake(n) in left:
+                pairs[n] = left.pop(_snake(n))  # one field in the other JSON name style
                 self.snake_pairs += 1
-            elif pairs.get(n) == n and n != snake_case(n):
-                self.camel_pairs += 1
         return pairs
 
     def known_renames(self, base: Any, head: Schema) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -127,6 +129,9 @@ class DriftCorrespondence:
             return not any(self.reports(e) for e in diff(base, head))
         finally:
             self.inline_up, self.inline_pub, self.snake_pairs, self.camel_pairs = saved
+
+
+_snake = functools.lru_cache(maxsize=1 << 16)(snake_case)  # property names repeat across schemas
 
 
 def _component(schema: Schema) -> str | None:
