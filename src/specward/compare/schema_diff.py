@@ -34,6 +34,7 @@ from specward.compare.schema_facts import (
 from specward.compare.schema_keywords import KeywordsDiff
 from specward.compare.unchanged import UnchangedIndex
 from specward.compare.variants import compatible, find_single, match_variants
+from specward.load.walk import iter_refs
 from specward.model import Schema, Spec
 
 NEUTRAL = "neutral"  # neither request nor response: nothing hidden (drift)
@@ -84,6 +85,8 @@ class SchemaDiffer:
             verdict = self.corr.refs(base, head)
             if verdict is not None:
                 return [_reference_changed(base, head, verdict)] if verdict else []
+            if base.node == head.node and _self_contained(base.node):
+                return []  # the same content, referring to nothing: nothing can differ
         key = (base.identity, head.identity, direction)
         events = self._memo.get(key)
         if events is None:
@@ -302,6 +305,8 @@ class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
 
     def properties(self, b: Any, h: Schema) -> None:
         """Properties added, removed, renamed or changed; ``b`` may be a union's view."""
+        if not (_has_properties(b) or _has_properties(h)):
+            return
         pb, ph = b.flattened_properties(), h.flattened_properties()
         if not pb and not ph:
             return
@@ -459,3 +464,18 @@ class _Walk(EnumDiff, BoundsDiff, KeywordsDiff):
 def _reference_changed(base: Schema, head: Schema, why: str) -> SchemaEvent:
     """The two references name components the correspondence does not pair."""
     return SchemaEvent(K.REFERENCE_CHANGED, (), {"why": why}, base, head, where=(base, head))
+
+
+def _has_properties(schema: Any) -> bool:
+    """Whether a (resolved) schema may have properties: its own or its ``allOf`` members'."""
+    node = getattr(schema, "node", None)
+    return not isinstance(node, dict) or "properties" in node or "allOf" in node
+
+
+def _self_contained(node: dict[str, Any]) -> bool:
+    """A node with no ``$ref`` anywhere in it (checked cheaply for leaves, walked otherwise)."""
+    if "$ref" in node:
+        return False
+    if not any(isinstance(v, (dict, list)) for v in node.values()):
+        return True
+    return next(iter_refs(node), None) is None
