@@ -87,13 +87,16 @@ def _spec(value: Spec | str | os.PathLike[str]) -> Spec:
 
 
 def _notes(side: str, spec: Spec) -> list[str]:
+    """What the reader should know of one side: refused ``$ref``s, then the first problem."""
+    out = [f"{side}: {text} (compared as an empty schema)" for text in spec.ws.refused]
     if not spec.problems:
-        return []
+        return out
     first = spec.problems[0]
     where = f"{first.source.file}:{first.source.line}" if first.source.line else first.source.file
     more = f" (and {len(spec.problems) - 1} more)" if len(spec.problems) > 1 else ""
     return [
-        f"{side} {spec.name} is not strictly valid, compared anyway: {where}: {first.message}{more}"
+        *out,
+        f"{side} {spec.name} is not strictly valid, compared anyway: {where}: {first.message}{more}",
     ]
 
 

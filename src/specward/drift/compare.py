@@ -600,6 +600,9 @@ def compare(
             if i.published_location not in ignore and i.upstream_location not in ignore
         ]
     notes = list(proto_notes)
+    for spec in (upstream, published, baseline):
+        if spec is not None:  # compared as empty schemas: said once, where the $ref is written
+            notes.extend(f"{text} (compared as an empty schema)" for text in spec.ws.refused)
     if baseline is None:
         notes.append("no baseline: description differences are not reported (see --baseline)")
     unclaimed = list(comparer.classifier.unclaimed)

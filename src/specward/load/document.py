@@ -43,6 +43,15 @@ class Workspace:
     _derefs: dict[tuple[int, Path], tuple[Any, _Derefed | SpecError, int]] = field(
         default_factory=dict, repr=False
     )
+    # the refusals met while resolving, once each, in order (``file:line: …``; never content)
+    refused: list[str] = field(default_factory=list, repr=False)
+
+    def _refusal(self, message: str, name: str, line: int | None) -> RefRefused:
+        """A :class:`RefRefused` to raise, recorded in :attr:`refused`."""
+        exc = RefRefused(message, name, line)
+        if str(exc) not in self.refused:
+            self.refused.append(str(exc))
+        return exc
 
     @property
     def on_disk(self) -> bool:
@@ -85,7 +94,7 @@ class Workspace:
         target_file, _, fragment = ref.partition("#")
         doc = base
         if is_remote(target_file):
-            raise RefRefused(refusal(ref, allowed=self.allow_remote), base.name, line)
+            raise self._refusal(refusal(ref, allowed=self.allow_remote), base.name, line)
         if target_file:
             doc = self._target_document(ref, target_file, base, line)
         node = doc.data
@@ -108,7 +117,7 @@ class Workspace:
         """The document a file ``$ref`` names, confined to the spec's folder (on its real path)."""
         path = Path(os.path.normpath(base.path.parent / unquote(target_file)))
         if path not in self.docs and not confine(path, self.source.root, real=self.on_disk):
-            raise RefRefused(f"$ref {ref!r} leaves the spec's folder", base.name, line)
+            raise self._refusal(f"$ref {ref!r} leaves the spec's folder", base.name, line)
         try:
             return self.document(path)
         except SpecError as exc:
