@@ -3,12 +3,14 @@
 First, as whole processes (start-up included): ``python -m specward breaking BASE HEAD --format
 json`` on the Together spec against an earlier-revision-shaped copy of it, versus a bare Python
 process that parses both files with libyaml's CSafeLoader; best of a few interleaved runs, target
-ratio at most 1.3 (in wall time). The ``specward`` console script is timed alongside (it
-skips ``runpy``), and the CPU times are printed too: a busy machine stretches wall time more. Then, in process, for ../shared/corpus/together-openapi.yaml and copies scaled 10x and 50x (HEAD is a lightly
-changed copy of BASE), prints size, parse time (libyaml CSafeLoader, both files), breaking time
-(``compare_specs``: load with line numbers, normalize, diff, classify) and their ratio, measured
-in the same run (best of a few runs). Target: ratio at most 1.5, flat as size grows. Then it
-replays a history of small revisions to show that hundreds of pairs stay practical.
+ratio at most 1.3 (in wall time). The ``specward`` console script is timed alongside (it skips
+``runpy``), and the CPU times are printed too: a busy machine stretches wall time more.
+
+Then, in process, for ../shared/corpus/together-openapi.yaml and copies scaled 10x and 50x (HEAD
+is a lightly changed copy of BASE), prints size, parse time (libyaml CSafeLoader, both files),
+breaking time (``compare_specs``: load with line numbers, normalize, diff, classify) and their
+ratio, measured in the same run (best of a few runs). Target: ratio at most 1.5, flat as size
+grows. Then it replays a history of small revisions to show that hundreds of pairs stay practical.
 
 Run: ``python bench/bench_breaking.py [--sizes 1,10,50] [--history 200]``.
 """
