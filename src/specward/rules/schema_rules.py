@@ -782,7 +782,7 @@ class SchemaRules:
         else:
             req, resp, message, req_doc, resp_doc = SCHEMA_KINDS[kind]
             request = self.direction == "request"
-            rule_id, level = f"{scope}-{kind}", req if request else resp  # type: ignore[assignment]
+            rule_id, level = f"{scope}-{kind}", req if request else resp
             doc = req_doc if request else resp_doc
             summary = f"{_SUMMARY[scope]} {kind.replace('-', ' ')}"
         return Rule(
