@@ -64,16 +64,22 @@ def test_the_fast_path_reports_file_line_problems(
     assert line_of(parse_text(spec.read_text(), "s.json")["paths"], "/a/{id}") == line("/a/")
 
 
-def test_json_lines_with_escapes_odd_layout_and_a_list_root() -> None:
+def test_json_lines_with_escapes_and_a_list_root() -> None:
     for text in (
         '{"a\\"b": "x\\\\", "c": [1, -2.5, true, null, "\\u00e9"], "d": {"e": [], "f": {}}}',
-        '\n\n  {\n "a"\n :\n 1, "b": [\n\n 1,\n "x"\n ]\n }\n',
         '[\n{"a": 1},\n 2,\n [3]\n]',
     ):
         fast, slow = parse_text(text, "s.json"), _parse_yaml(text, "s.json", 10_000)
         assert fast == slow
         pairs = zip(iter_containers(fast), iter_containers(slow), strict=True)
         assert all((a.line, a.lines) == (b.line, b.lines) for a, b in pairs)
+
+
+def test_json_lines_where_a_key_and_its_colon_are_on_two_lines() -> None:
+    data = parse_text('\n\n  {\n "a"\n :\n 1, "b": [\n\n 1,\n "x"\n ]\n }\n', "s.json")
+    assert data == {"a": 1, "b": [1, "x"]}
+    assert (data.line, data.lines) == (3, {"a": 4, "b": 6})
+    assert (data["b"].line, data["b"].lines) == (6, [8, 9])
 
 
 @pytest.mark.parametrize("where", [0, 7, 12_345, 29_999])
