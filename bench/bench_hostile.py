@@ -7,10 +7,10 @@ work, about 100 for quadratic; start-up makes small sizes look slower, so linear
 shows less than 10).
 
 Targets: the 5,000-ref chain validates in under 2 s; the 40,000-value enum drifts in under 2 s;
-a 31 MB file runs validate, drift, breaking and sync --check in under 10 s and 1 GiB.
-A second 31 MB shape (44k small schemas, 11k operations): validate and breaking are checked
-against the same 10 s and 1 GiB; drift and sync --check are still over and measured for
-information.
+a 31 MB file runs validate, drift, breaking and sync --check in under 10 s and 1 GiB. Both 31 MB
+shapes are checked against that: long strings (a small API in a huge file) and 44k small
+schemas with 11k operations (the shape of a real large API). ``mock`` start-up (until it
+answers a request) and ``models`` are measured on the 44k shape for information.
 
 Run: ``python bench/bench_hostile.py [--quick]``.
 """
@@ -135,8 +135,8 @@ def main() -> int:
     ok &= probe_scaled("40,000-value enum", inputs.enum_pair, 40_000, "breaking", 2.0)
     ok &= probe_big("31 MB, long strings", inputs.padded_pair, 31)
     if not opts.quick:
-        print("-- 31 MB of small schemas and operations (drift and sync: for information)")
-        ok &= probe_big("31 MB, 44k schemas", inputs.big_pair, 31, ("validate", "breaking"))
+        print("-- 31 MB of small schemas and operations")
+        ok &= probe_big("31 MB, 44k schemas", inputs.big_pair, 31)
     print("all within the limits" if ok else "SOME PROBES ARE OVER THEIR LIMIT")
     return 0 if ok else 1
 
