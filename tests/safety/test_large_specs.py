@@ -11,7 +11,7 @@ import pytest
 from specward import validate as validate_module
 from specward.load.parse import _parse_yaml, line_of, parse_text
 from specward.load.walk import iter_containers
-from specward.sync.engine import unified_diff
+from specward.sync.textdiff import unified_diff
 
 SPEC = {
     "openapi": "3.1.0",

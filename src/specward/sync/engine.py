@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from specward.load.document import Workspace, load_text
 from specward.load.source import open_source, split_git_ref
 from specward.sync.apply import Applier
 from specward.sync.roundtrip import load_editable
+from specward.sync.textdiff import unified_diff
 from specward.validate import validate_workspace
 
 
@@ -202,41 +201,6 @@ def _sync(
         out.remaining = out.drift.items
     out.diff = unified_diff(text, new_text, f"a/{published}", f"b/{published}")
     return out, new_text
-
-
-def unified_diff(old: str, new: str, fromfile: str, tofile: str, context: int = 3) -> str:
-    """``difflib.unified_diff`` of two texts' lines, as one string.
-
-    Above ``_DIFF_TRIM_LINES`` lines the lines both texts start and end with (but the context)
-    are set aside first, and the hunk lines renumbered: difflib's matcher takes time quadratic
-    in the length of a large file (minutes for a 30 MB spec with one line changed).
-    """
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    skip = 0
-    if len(a) + len(b) > _DIFF_TRIM_LINES:
-        head, limit = 0, min(len(a), len(b))
-        while head < limit and a[head] == b[head]:
-            head += 1
-        tail = 0
-        while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
-            tail += 1
-        skip, cut = max(head - context, 0), max(tail - context, 0)
-        a, b = a[skip : len(a) - cut], b[skip : len(b) - cut]
-    lines = difflib.unified_diff(a, b, fromfile=fromfile, tofile=tofile, n=context)
-    if not skip:
-        return "".join(lines)
-    return "".join(
-        _HUNK.sub(lambda m: _shifted(m, skip), ln) if ln.startswith("@@") else ln for ln in lines
-    )
-
-
-_DIFF_TRIM_LINES = 20_000
-_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
-
-
-def _shifted(match: re.Match[str], skip: int) -> str:
-    old, old_len, new, new_len = match.groups()
-    return f"@@ -{int(old) + skip}{old_len or ''} +{int(new) + skip}{new_len or ''} @@"
 
 
 def _keep_baseline(result: SyncResult, upstream: str, target: Path, *, write: bool) -> None:
