@@ -42,34 +42,32 @@ def unified_diff(old: str, new: str, fromfile: str, tofile: str, context: int = 
 
 
 def _common_prefix(a: str, b: str) -> int:
-    """How many characters ``a`` and ``b`` start with in common (compared in blocks)."""
-    limit, i = min(len(a), len(b)), 0
-    while i < limit:
-        j = min(i + _BLOCK, limit)
-        if a[i:j] == b[i:j]:
-            i = j
-            continue
-        while j - i > 1:  # a[:i] == b[:i]; they differ before j
-            mid = (i + j) // 2
-            if a[i:mid] == b[i:mid]:
-                i = mid
-            else:
-                j = mid
-        return i
-    return limit
+    """How many characters ``a`` and ``b`` start with in common."""
+    return _common_run(a, b, min(len(a), len(b)), from_end=False)
 
 
 def _common_suffix(a: str, b: str, limit: int) -> int:
     """How many characters (at most ``limit``) ``a`` and ``b`` end with in common."""
-    n, m, i = len(a), len(b), 0
+    return _common_run(a, b, limit, from_end=True)
+
+
+def _common_run(a: str, b: str, limit: int, *, from_end: bool) -> int:
+    """The length of the common start (or end) of ``a`` and ``b``, up to ``limit``: compared
+    in blocks, then by halves inside the first block that differs."""
+    n, m = len(a), len(b)
+
+    def same(i: int, j: int) -> bool:  # characters i..j from the start (or the end) agree
+        return a[n - j : n - i] == b[m - j : m - i] if from_end else a[i:j] == b[i:j]
+
+    i = 0
     while i < limit:
         j = min(i + _BLOCK, limit)
-        if a[n - j : n - i] == b[m - j : m - i]:
+        if same(i, j):
             i = j
             continue
-        while j - i > 1:
+        while j - i > 1:  # the first i agree; they differ before j
             mid = (i + j) // 2
-            if a[n - mid : n - i] == b[m - mid : m - i]:
+            if same(i, mid):
                 i = mid
             else:
                 j = mid
