@@ -60,6 +60,8 @@ class Schema:
     @property
     def ref(self) -> str | None:
         """The ``$ref`` string of this node, if it is a reference."""
+        if self._resolved is _SELF:
+            return None  # resolved already, and not a reference
         ref = self.node.get("$ref")
         return ref if isinstance(ref, str) else None
 
