@@ -7,10 +7,10 @@ work, about 100 for quadratic; start-up makes small sizes look slower, so linear
 shows less than 10).
 
 Targets: the 5,000-ref chain validates in under 2 s; the 40,000-value enum drifts in under 2 s;
-a 31 MB file runs validate, drift, breaking and sync --check in under 10 s and 1 GiB.
-A second 31 MB shape (44k small schemas, 11k operations): validate and breaking are checked
-against the same 10 s and 1 GiB; drift and sync --check are still over and measured for
-information.
+a 31 MB file runs validate, drift, breaking and sync --check in under 10 s and 1 GiB. Both 31 MB
+shapes are checked against that: long strings (a small API in a huge file) and 44k small
+schemas with 11k operations (the shape of a real large API). ``mock`` start-up (until it
+answers a request) is measured on the 44k shape for information.
 
 Run: ``python bench/bench_hostile.py [--quick]``.
 """
@@ -18,10 +18,13 @@ Run: ``python bench/bench_hostile.py [--quick]``.
 from __future__ import annotations
 
 import argparse
+import os
+import select
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -126,6 +129,48 @@ def probe_big(
     return ok
 
 
+def mock_startup(pub: Path, path: str) -> tuple[float, float, int, str]:
+    """(CPU seconds, peak MiB, exit code, note) of ``specward mock PUB`` until it answers
+    ``GET path`` (read from /proc before the mock is stopped: it ends on SIGTERM at once)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, "mock", pub.name],
+        cwd=pub.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    seconds, peak, code, note = TIMEOUT, float("nan"), 2, "no answer"
+    try:
+        ready, _, _ = select.select([proc.stdout], [], [], TIMEOUT)
+        url = proc.stdout.readline().strip() if ready and proc.stdout else ""
+        if url:
+            request = urllib.request.Request(url + path, headers={"Authorization": "Bearer b"})
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                note = f"answered {response.status} after {time.perf_counter() - start:.1f} s wall"
+                code = 0
+            seconds, peak = _usage(proc.pid)
+    except OSError as exc:
+        note = f"no answer: {exc}"
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    if code and err.strip():
+        note += f" [{err.strip().splitlines()[-1]}]"
+    return seconds, peak, code, note
+
+
+def _usage(pid: int) -> tuple[float, float]:
+    """(CPU seconds, peak resident MiB) of a running process, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    cpu = (int(fields[11]) + int(fields[12])) / ticks  # utime and stime
+    hwm = [
+        ln for ln in Path(f"/proc/{pid}/status").read_text().splitlines() if ln.startswith("VmHWM")
+    ]
+    return cpu, int(hwm[0].split()[1]) / 1024 if hwm else float("nan")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the 44k-schema shape")
@@ -135,8 +180,13 @@ def main() -> int:
     ok &= probe_scaled("40,000-value enum", inputs.enum_pair, 40_000, "breaking", 2.0)
     ok &= probe_big("31 MB, long strings", inputs.padded_pair, 31)
     if not opts.quick:
-        print("-- 31 MB of small schemas and operations (drift and sync: for information)")
-        ok &= probe_big("31 MB, 44k schemas", inputs.big_pair, 31, ("validate", "breaking"))
+        print("-- 31 MB of small schemas and operations")
+        ok &= probe_big("31 MB, 44k schemas", inputs.big_pair, 31)
+        with tempfile.TemporaryDirectory() as folder:
+            _, pub = inputs.big_pair(Path(folder), 31)
+            seconds, peak, code, note = mock_startup(pub, "/v1/thing0")
+            report("31 MB, 44k schemas (mock start-up)", seconds, peak, code, 10.0, note)
+            print("     (mock start-up is for information)")
     print("all within the limits" if ok else "SOME PROBES ARE OVER THEIR LIMIT")
     return 0 if ok else 1
 

@@ -336,7 +336,9 @@ def infer_mapping(
     return mapping
 
 
-_BRANCHES = ("$ref", "properties", "items", "additionalProperties", "allOf", "anyOf", "oneOf")
+_BRANCH_KEYS = frozenset(
+    ("$ref", "properties", "items", "additionalProperties", "allOf", "anyOf", "oneOf")
+)
 
 
 def _leaf(schema: Schema) -> bool:
@@ -349,7 +351,7 @@ def _leaf(schema: Schema) -> bool:
 
 
 def _raw_leaf(node: dict[str, Any]) -> bool:
-    return not any(key in node for key in _BRANCHES)
+    return _BRANCH_KEYS.isdisjoint(node)
 
 
 def _common_properties(ra: Schema, rb: Schema) -> list[tuple[Schema, Schema]]:
@@ -416,7 +418,16 @@ def _reachable(spec: Spec, roots: list[str], skip: set[str] | None = None) -> se
 def _branches(target: Schema) -> list[Schema]:
     """The subschemas of ``target`` that lead somewhere: leaves below a schema are never
     components themselves (their pointers are longer), so a walk has nothing to find there."""
-    below = [*target.flattened_properties().values(), *target.all_of, *target.one_of]
+    own = target.node.get("properties")
+    if "allOf" not in target.node and isinstance(own, dict) and _str_keys(own):
+        below = [
+            _property(target, own, name)
+            for name, node in own.items()
+            if isinstance(node, dict) and not _raw_leaf(node)
+        ]  # the views of leaf properties are not built (most of a large spec's nodes)
+    else:
+        below = list(target.flattened_properties().values())
+    below += [*target.all_of, *target.one_of]
     below += target.any_of
     if target.items is not None:
         below.append(target.items)

@@ -66,8 +66,13 @@ def camel_operation_id(operation_id: str | None, tags: list[str]) -> str | None:
     return first + "".join(p[0].upper() + p[1:] for p in parts[1:])
 
 
+_ASCII_UPPER = re.compile("[A-Z]")
+
+
 def snake_case(name: str) -> str:
     """``displayTitle`` -> ``display_title`` (proto field names from lowerCamelCase JSON names)."""
+    if name.isascii() and not _ASCII_UPPER.search(name):
+        return name.replace("-", "_")  # nothing to split or lower (most names)
     out = []
     for i, ch in enumerate(name):
         if ch.isupper() and i and (name[i - 1].islower() or name[i - 1].isdigit()):

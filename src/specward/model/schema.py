@@ -60,6 +60,8 @@ class Schema:
     @property
     def ref(self) -> str | None:
         """The ``$ref`` string of this node, if it is a reference."""
+        if self._resolved is _SELF:
+            return None  # resolved already, and not a reference
         ref = self.node.get("$ref")
         return ref if isinstance(ref, str) else None
 
@@ -209,14 +211,20 @@ class Schema:
 
     @property
     def all_of(self) -> list[Schema]:
+        if self._resolved is _SELF and "allOf" not in self.node:
+            return []  # the common case, asked millions of times on a large spec
         return self._list("allOf")
 
     @property
     def one_of(self) -> list[Schema]:
+        if self._resolved is _SELF and "oneOf" not in self.node:
+            return []
         return self._list("oneOf")
 
     @property
     def any_of(self) -> list[Schema]:
+        if self._resolved is _SELF and "anyOf" not in self.node:
+            return []
         return self._list("anyOf")
 
     @property

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,10 +12,12 @@ from specward.atomic import write_atomic
 from specward.drift.compare import compare
 from specward.drift.result import DriftItem, DriftResult
 from specward.errors import SpecwardError
+from specward.load.collector import paused
 from specward.load.document import Workspace, load_text
 from specward.load.source import open_source, split_git_ref
 from specward.sync.apply import Applier
 from specward.sync.roundtrip import load_editable
+from specward.sync.textdiff import unified_diff
 from specward.validate import validate_workspace
 
 
@@ -35,7 +36,7 @@ class SyncResult:
     applied: list[DriftItem] = field(default_factory=list)
     skipped: list[tuple[DriftItem, str]] = field(default_factory=list)
     remaining: list[DriftItem] = field(default_factory=list)  # drift still reported after the sync
-    drift: DriftResult | None = None
+    drift: DriftResult | None = None  # the comparison ``remaining`` comes from (after the edit)
     example_keys: int = 0  # example keys renamed along with their properties
     baseline: str | None = None  # the baseline copy this sync keeps up to date
     baseline_changed: bool = False  # the baseline copy differs from the upstream (or is missing)
@@ -108,10 +109,16 @@ def _problems(ws: Workspace) -> set[str]:
     return {p.message for p in validate_workspace(ws)}
 
 
-def _validated_spec(text: str, published: Path, before: set[str]) -> model.Spec:
-    """Validate and load ``text`` in memory, as if it were ``published``; raise when invalid."""
+def _validated_spec(text: str, published: Path, original: str) -> model.Spec:
+    """Validate and load ``text`` in memory, as if it were ``published``; raise when invalid.
+
+    Problems that the ``original`` text of the published spec already has are not blamed on the
+    sync. It is loaded and validated only when the synced text has problems: a large spec takes
+    seconds to validate, and its model is held only while it is needed.
+    """
     ws = load_text(text, published)
-    new = sorted(_problems(ws) - before)
+    after = _problems(ws)
+    new = sorted(after - _problems(load_text(original, published))) if after else []
     if new:
         shown = "; ".join(new[:3]) + (f" (and {len(new) - 3} more)" if len(new) > 3 else "")
         raise SyncError(
@@ -143,13 +150,32 @@ def sync_file(
     if not abs_path.is_file():
         raise SpecwardError(f"{published}: no such file")
     try:
-        raw = abs_path.read_bytes()
-        original = raw.decode("utf-8")
+        original = abs_path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SpecwardError(f"{published}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise SpecwardError(f"{published}: cannot read ({exc.strerror or exc})") from None
     text, style = _split_style(original)
+    del original  # a large spec is held once, as ``text``
+    with paused():  # millions of live objects and no cycles: collections would only walk them
+        out, new_text = _sync(upstream, published, abs_path, text, baseline, overrides)
+    if out.changed and not check and not dry_run:
+        _write(abs_path, style.restore(new_text), published)
+        out.written = True
+    if baseline_file is not None:
+        _keep_baseline(out, upstream, Path(baseline_file), write=not check and not dry_run)
+    return out
+
+
+def _sync(
+    upstream: str,
+    published: str | os.PathLike[str],
+    abs_path: Path,
+    text: str,
+    baseline: str | None,
+    overrides: dict[str, Any] | None,
+) -> tuple[SyncResult, str]:
+    """Compare, edit ``text`` and check the edit (nothing written): the result and the new text."""
     up = model.load(upstream)
     pub = model.load(abs_path)
     base = model.load(baseline) if baseline else None
@@ -161,30 +187,20 @@ def sync_file(
     # the round-trip tree of a large spec is several times its size: free it before validating
     del doc, applier.doc
     changed = new_text != text
-    remaining = result.items
-    if changed:
-        before = _problems(pub.ws)  # the published file as loaded above
-        synced = _validated_spec(new_text, abs_path, before)
-        remaining = compare(up, synced, mapping_overrides=overrides, baseline=base).items
-    diff = "".join(
-        difflib.unified_diff(
-            text.splitlines(keepends=True),
-            new_text.splitlines(keepends=True),
-            fromfile=f"a/{published}",
-            tofile=f"b/{published}",
-        )
-    )
-    written = False
-    if changed and not check and not dry_run:
-        _write(abs_path, style.restore(new_text), published)
-        written = True
     out = SyncResult(
-        str(published), changed, written, diff, applier.applied, applier.skipped, remaining, result
+        str(published), changed, False, "", applier.applied, applier.skipped, result.items, result
     )
     out.example_keys = applier.example_keys
-    if baseline_file is not None:
-        _keep_baseline(out, upstream, Path(baseline_file), write=not check and not dry_run)
-    return out
+    if changed:
+        # the published model, the first comparison and the edit are no longer needed: free
+        # them before the synced spec is loaded (two models of a large spec at a time, not three)
+        del pub, result, applier
+        out.drift = None
+        synced = _validated_spec(new_text, abs_path, text)
+        out.drift = compare(up, synced, mapping_overrides=overrides, baseline=base)
+        out.remaining = out.drift.items
+    out.diff = unified_diff(text, new_text, f"a/{published}", f"b/{published}")
+    return out, new_text
 
 
 def _keep_baseline(result: SyncResult, upstream: str, target: Path, *, write: bool) -> None:

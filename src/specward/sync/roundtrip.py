@@ -91,21 +91,53 @@ class EditableDocument:
 
     def dump(self) -> str:
         if self.kind == "json":
-            out = json.dumps(self.data, indent=self.json_indent, ensure_ascii=False)
+            out = _json_text(self.data, self.json_indent)
             return out + ("\n" if self.text.endswith("\n") else "")
         buf = io.StringIO()
         _yaml(self.text).dump(self.data, buf)
         return buf.getvalue()
 
 
+def _json_text(data: Any, indent: int | None) -> str:
+    """``json.dumps(data, indent=indent, ensure_ascii=False)``.
+
+    With an indent, ``json`` encodes in Python and joins a list of every chunk (several times
+    the text for a large spec, and past 1 GiB for a 30 MB one): the chunks are joined in
+    batches instead.
+    """
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False)
+    chunks = json.JSONEncoder(ensure_ascii=False, indent=indent).iterencode(data)
+    parts = []
+    while batch := list(itertools.islice(chunks, 100_000)):
+        parts.append("".join(batch))
+    return "".join(parts)
+
+
 def _json_indent(text: str) -> int | None:
-    for line in text.splitlines()[1:]:
+    """The indentation of a JSON text: that of its first indented line (None for tabs)."""
+    head = text[:65_536]  # the answer is nearly always in the first lines: split only those
+    lines = head.splitlines()
+    complete = len(head) == len(text)
+    found = _first_indent(lines[1:] if complete else lines[1:-1])
+    if found is not None:
+        return found or None
+    if not complete:
+        found = _first_indent(text.splitlines()[1:])
+        if found is not None:
+            return found or None
+    return 2 if "\n" in text.strip() else None
+
+
+def _first_indent(lines: list[str]) -> int | None:
+    """The indent of the first indented line, 0 when it is a tab, None when there is none."""
+    for line in lines:
         stripped = line.lstrip(" ")
         if stripped and len(stripped) != len(line):
             return len(line) - len(stripped)
         if stripped and line.startswith("\t"):
-            return None
-    return 2 if "\n" in text.strip() else None
+            return 0
+    return None
 
 
 def load_editable(text: str, name: str) -> EditableDocument:
