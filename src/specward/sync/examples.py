@@ -91,7 +91,7 @@ class _Renamer:
             schema = node.get("schema")
             if isinstance(schema, dict) and ("example" in node or "examples" in node):
                 self.examples_of(node, schema, join_pointer(pointer, "schema"))
-            if _looks_like_schema(pointer) and ("example" in node or "examples" in node):
+            if ("example" in node or "examples" in node) and _looks_like_schema(pointer):
                 self.examples_of(node, node, pointer)
             for key, value in node.items():
                 if key in ("example", "examples"):
