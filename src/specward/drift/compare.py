@@ -61,16 +61,18 @@ class _Comparer:
         self.levels = levels
         self.items: list[DriftItem] = []
         self.scope: list[str] | None = None
+        # no reference back to the comparer (no cycle): the comparison's memo is freed as soon
+        # as the result is returned, collector or not (sync holds two comparisons of a spec)
+        self.rename = {u: mapping.published_name(u) for u in upstream.schemas}
+        self.classifier = DriftClassifier(self.rename)
         self.corr = DriftCorrespondence(
             upstream,
             mapping,
             baseline=baseline,
             proto_renames=proto_renames,
-            reports=lambda e: self.classifier.reports(e),
+            reports=self.classifier.reports,
         )
-        self.rename = self.corr.rename
         self.mapped_pub = self.corr.mapped_pub
-        self.classifier = DriftClassifier(self.rename)
         self.differ = SchemaDiffer(
             published, upstream, correspondence=self.corr, representation=GATEWAY
         )
