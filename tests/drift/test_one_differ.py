@@ -200,3 +200,20 @@ def test_a_variant_added_upstream_shows_in_breaking_and_in_drift(tmp_path: Path)
     assert messages == ["upstream alternative B is missing here"]
     breaking = compare_specs(_spec(tmp_path, "v1", published), _spec(tmp_path, "v2", pub_v2))
     assert "response-body-one-of-added" in {f.id for f in breaking.changes}
+
+
+def test_a_comparison_holds_no_cycle() -> None:
+    """sync keeps the collector paused and compares twice: the first comparison (the differ's
+    memo of every pair) must be freed by reference counting alone once its result is gone."""
+    import gc
+
+    up, pub = model.load(RL_UPSTREAM), model.load(RL_PUBLISHED)
+    gc.collect()
+    gc.disable()
+    try:
+        result = compare(up, pub)
+        assert result.items is not None
+        del result
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
