@@ -27,13 +27,6 @@ Diff = Callable[["Schema", "Schema"], list["SchemaEvent"]]
 KnownRenames = dict[str, tuple[str, dict[str, Any]]]
 
 
-class Refs:
-    """What a correspondence says about a pair of nodes before they are walked."""
-
-    WALK = None  # compare the content
-    SAME = ""  # the pair corresponds: nothing to report, nothing to walk
-
-
 class Correspondence(Protocol):
     """How names and references on the two sides pair up."""
 
@@ -105,7 +98,7 @@ class Identity:
     lone_bonus = False
 
     def refs(self, base: Schema, head: Schema) -> str | None:
-        return Refs.WALK
+        return None  # always walk: references are followed
 
     def same_ref(self, base: Schema, head: Schema) -> bool:
         return base.ref_name is not None and base.ref_name == head.ref_name

@@ -13,6 +13,7 @@ properties, variants); enum/const keywords are in :mod:`schema_enums`, bounds in
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from specward.compare import kinds as K
@@ -109,8 +110,7 @@ class SchemaDiffer:
         candidate leaves nothing in the memo that a real comparison would then reuse."""
         differ = self
         if self.unchanged is None:
-            differ = SchemaDiffer.__new__(SchemaDiffer)
-            differ.corr, differ.rep, differ.unchanged = self.corr, self.rep, None
+            differ = copy.copy(self)  # the same hooks, an empty memo
             differ._memo, differ._active = {}, set()
         return self.corr.similar(base, head, lambda b, h: differ.diff(b, h, direction))
 
