@@ -18,6 +18,7 @@ from specward.load.parse import line_at, line_of
 from specward.load.resolver import path_handlers, short_refs
 from specward.load.walk import iter_containers, nesting_depth
 from specward.model.build import normalize
+from specward.model.spec import Spec
 
 _SHALLOW = 64
 """Documents nested up to this deep are validated in the calling thread."""
@@ -181,7 +182,7 @@ def _default_problems(data: Any, version: str) -> list[tuple[int, str]]:
 
     out: list[tuple[int, str]] = []
     for node in iter_containers(data):
-        if not isinstance(node, dict) or "default" not in node or not line_of(node, "default"):
+        if not isinstance(node, dict) or "default" not in node:
             continue
         if version == "2.0" or (version == "3.0" and node["default"] is None):
             continue
@@ -322,10 +323,13 @@ def validate_spec(path: str | os.PathLike[str], *, strict: bool = True) -> list[
     return validate_workspace(load_spec(path), strict=strict)
 
 
-def validate_workspace(ws: Workspace, *, strict: bool = True) -> list[Problem]:
-    """:func:`validate_spec` of an already loaded workspace (e.g. text not yet written)."""
+def validate_workspace(
+    ws: Workspace, *, strict: bool = True, spec: Spec | None = None
+) -> list[Problem]:
+    """:func:`validate_spec` of an already loaded workspace (e.g. text not yet written);
+    ``spec`` is its model when the caller has built it already."""
     problems = ref_problems(ws)
-    spec = normalize(ws)
+    spec = spec if spec is not None else normalize(ws)
     for p in spec.problems:
         problems.append(Problem(p.source.file, p.source.line or 1, p.message))
     if strict:

@@ -99,7 +99,7 @@ def drift_files(
 ) -> DriftResult:
     """Load and compare; raises :class:`SpecwardError` on unreadable input."""
     with paused():  # millions of live objects, no cycles: collections would only walk them
-        up = model.load(upstream)
+        up = model.load(upstream, lines=False)  # findings point into the published spec
         pub = model.load(published)
-        base = model.load(baseline) if baseline else None
+        base = model.load(baseline, lines=False) if baseline else None
         return compare(up, pub, mapping_overrides=overrides, baseline=base)

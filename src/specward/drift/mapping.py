@@ -220,6 +220,7 @@ def infer_mapping(
     skip_up = set(mapping.error_schemas) | set(mapping.ignored)
     skip_pub = {mapping.error_schema} if mapping.error_schema else set()
     taken: set[str] = set()
+    unpaired = {u for u in upstream.schemas if u not in skip_up}  # the walks below pair these
 
     def pair(u: str, p: str, why: str) -> bool:
         if u in mapping.schemas or p in taken or u in skip_up:
@@ -233,6 +234,7 @@ def infer_mapping(
         mapping.schemas[u] = p
         mapping.reasons[u] = why
         taken.add(p)
+        unpaired.discard(u)
         return True
 
     for u, p in (overrides.get("schemas") or {}).items():
@@ -267,7 +269,7 @@ def infer_mapping(
     for u, p in list(mapping.schemas.items()):
         pending.append((upstream.schemas[u], published.schemas[p]))
     seen: set[tuple[Any, Any]] = set()
-    while pending:
+    while pending and unpaired:  # once every schema has its pair, the walk can find no more
         a, b = pending.popleft()
         if _leaf(a) or _leaf(b):
             continue  # nothing to pair and nothing below (see _leaf)

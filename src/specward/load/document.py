@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,11 +11,11 @@ from urllib.parse import unquote
 
 from specward.errors import SpecError
 from specward.load.limits import MAX_BYTES, MAX_REF_CHAIN
-from specward.load.parse import line_of, parse_text
+from specward.load.parse import line_at, line_of, parse_text
 from specward.load.pointer import join_pointer, split_pointer
 from specward.load.resolver import RefRefused, confine, is_remote, refusal
 from specward.load.source import FileSource, GitSource, open_source
-from specward.load.walk import iter_refs
+from specward.load.walk import iter_refs, path_to
 
 REMOTE_PREFIXES = ("http://", "https://")
 """Kept for callers; :func:`specward.load.resolver.is_remote` is the rule (any URI scheme)."""
@@ -29,6 +30,8 @@ class Document:
     path: Path  # absolute
     name: str  # as shown to users (relative path or REV:path)
     data: Any
+    lined: bool = True  # False: read without lines (``Workspace.line_in`` finds one late)
+    text: str | None = field(default=None, repr=False)  # held for an unlined in-memory text
 
 
 @dataclass
@@ -40,11 +43,29 @@ class Workspace:
     allow_remote: bool = False
     max_bytes: int = MAX_BYTES
     docs: dict[Path, Document] = field(default_factory=dict)
+    lines: bool = True  # False: JSON documents are read without their lines (see parse_text)
     _derefs: dict[tuple[int, Path], tuple[Any, _Derefed | SpecError, int]] = field(
         default_factory=dict, repr=False
     )
     # the refusals met while resolving, once each, in order (``file:line: …``; never content)
     refused: list[str] = field(default_factory=list, repr=False)
+
+    def line_in(self, doc: Document, container: Any, key: Any) -> int | None:
+        """Line of ``container[key]`` in ``doc``.
+
+        A document read without lines is parsed again, with them, to answer: only an error
+        or a refusal asks, so a large upstream that has none never pays for its lines.
+        """
+        line = line_of(container, key)
+        if line is not None or doc.lined:
+            return line
+        path = path_to(doc.data, container)
+        if path is None:
+            return None
+        text = doc.text
+        if text is None:
+            text = _decode(self.source.read(doc.path, self.max_bytes), doc.name)
+        return line_at(parse_text(text, doc.name), [*path, key])
 
     def _refusal(self, message: str, name: str, line: int | None) -> RefRefused:
         """A :class:`RefRefused` to raise, recorded in :attr:`refused`."""
@@ -77,7 +98,7 @@ class Workspace:
         """Load (once) the document at absolute ``path``."""
         doc = self.docs.get(path)
         if doc is None:
-            doc = _read_document(self.source, path, self.max_bytes)
+            doc = _read_document(self.source, path, self.max_bytes, lines=self.lines)
             self.docs[path] = doc
         return doc
 
@@ -86,42 +107,47 @@ class Workspace:
     ) -> tuple[Any, Document, str]:
         """Resolve one ``$ref`` string written in ``base``: (target, its document, its pointer).
 
-        ``at`` is (container, key) of the ``$ref`` for error lines.
+        ``at`` is (container, key) of the ``$ref`` for error lines (looked up only on an error).
         """
-        line = line_of(*at) if at else None
+
+        def line() -> int | None:
+            return self.line_in(base, *at) if at else None
+
         if not isinstance(ref, str):
-            raise SpecError("$ref must be a string", base.name, line)
+            raise SpecError("$ref must be a string", base.name, line())
         target_file, _, fragment = ref.partition("#")
         doc = base
         if is_remote(target_file):
-            raise self._refusal(refusal(ref, allowed=self.allow_remote), base.name, line)
+            raise self._refusal(refusal(ref, allowed=self.allow_remote), base.name, line())
         if target_file:
             doc = self._target_document(ref, target_file, base, line)
         node = doc.data
         try:
             tokens = split_pointer(fragment)
         except ValueError as exc:
-            raise SpecError(f"bad $ref {ref!r}: {exc}", base.name, line) from None
+            raise SpecError(f"bad $ref {ref!r}: {exc}", base.name, line()) from None
         for token in tokens:
             if isinstance(node, dict) and token in node:
                 node = node[token]
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
                 node = node[int(token)]
             else:
-                raise SpecError(f"unresolvable $ref {ref!r}", base.name, line)
+                raise SpecError(f"unresolvable $ref {ref!r}", base.name, line())
         return node, doc, join_pointer("", *tokens)
 
     def _target_document(
-        self, ref: str, target_file: str, base: Document, line: int | None
+        self, ref: str, target_file: str, base: Document, line: Callable[[], int | None]
     ) -> Document:
         """The document a file ``$ref`` names, confined to the spec's folder (on its real path)."""
         path = Path(os.path.normpath(base.path.parent / unquote(target_file)))
         if path not in self.docs and not confine(path, self.source.root, real=self.on_disk):
-            raise self._refusal(f"$ref {ref!r} leaves the spec's folder", base.name, line)
+            raise self._refusal(f"$ref {ref!r} leaves the spec's folder", base.name, line())
         try:
             return self.document(path)
         except SpecError as exc:
-            raise SpecError(f"unresolvable $ref {ref!r}: {exc.message}", base.name, line) from None
+            raise SpecError(
+                f"unresolvable $ref {ref!r}: {exc.message}", base.name, line()
+            ) from None
 
     def deref(self, node: Any, doc: Document, pointer: str = "") -> _Derefed:
         """Follow a chain of ``$ref`` objects to the first non-reference; cycles are an error.
@@ -146,7 +172,7 @@ class Workspace:
             index[id(node)] = len(chain)
             chain.append((node, doc))
             if len(chain) > MAX_REF_CHAIN:
-                outcome = _too_long(node, doc)
+                outcome = self._too_long(node, doc)
                 break
             try:
                 node, doc, pointer = self.resolve(node["$ref"], doc, (node, "$ref"))
@@ -161,21 +187,29 @@ class Workspace:
             if isinstance(outcome, _Circle):
                 own = outcome.errors.get(id(hop), outcome.tail)
             if depth + rest > MAX_REF_CHAIN and not isinstance(own, SpecError):
-                own = _too_long(hop, hop_doc)
+                own = self._too_long(hop, hop_doc)
             self._derefs[(id(hop), hop_doc.path)] = (hop, own, depth + rest)
         found = self._derefs[(id(chain[0][0]), chain[0][1].path)][1] if chain else outcome
         if isinstance(found, SpecError):
             raise found
         return found
 
-    @staticmethod
-    def _circular(chain: list[tuple[Any, Document]], start: int) -> _Circle:
+    def _circular(self, chain: list[tuple[Any, Document]], start: int) -> _Circle:
         """The errors of a cycle: each member at its own ``$ref``, the way in at the last one."""
         errors = {
-            id(hop): SpecError(f"circular $ref {hop['$ref']!r}", hop_doc.name, line_of(hop, "$ref"))
+            id(hop): SpecError(
+                f"circular $ref {hop['$ref']!r}", hop_doc.name, self.line_in(hop_doc, hop, "$ref")
+            )
             for hop, hop_doc in chain[start:]
         }
         return _Circle(errors, errors[id(chain[-1][0])])
+
+    def _too_long(self, node: Any, doc: Document) -> SpecError:
+        return SpecError(
+            f"$ref chain longer than {MAX_REF_CHAIN} references",
+            doc.name,
+            self.line_in(doc, node, "$ref"),
+        )
 
     def iter_refs(self) -> list[tuple[Document, Any, str]]:
         """Every ``$ref`` in every reachable local document: (document, container, ref)."""
@@ -199,12 +233,6 @@ class Workspace:
         return found
 
 
-def _too_long(node: Any, doc: Document) -> SpecError:
-    return SpecError(
-        f"$ref chain longer than {MAX_REF_CHAIN} references", doc.name, line_of(node, "$ref")
-    )
-
-
 class _Circle(SpecError):
     """The outcome of a walk that closed a cycle (one error per member, ``tail`` for the rest)."""
 
@@ -224,10 +252,12 @@ def _decode(raw: bytes, name: str) -> str:
     return text
 
 
-def _read_document(source: FileSource | GitSource, path: Path, max_bytes: int) -> Document:
+def _read_document(
+    source: FileSource | GitSource, path: Path, max_bytes: int, *, lines: bool = True
+) -> Document:
     name = source.display(path)
     text = _decode(source.read(path, max_bytes), name)
-    return Document(path=path, name=name, data=parse_text(text, name))
+    return Document(path, name, parse_text(text, name, lines=lines), lined=lines)
 
 
 def detect_version(data: Any, name: str) -> str:
@@ -261,26 +291,46 @@ def detect_version(data: Any, name: str) -> str:
 
 
 def load_spec(
-    ref: str | os.PathLike[str], *, allow_remote: bool = False, max_bytes: int = MAX_BYTES
+    ref: str | os.PathLike[str],
+    *,
+    allow_remote: bool = False,
+    max_bytes: int = MAX_BYTES,
+    lines: bool = True,
 ) -> Workspace:
-    """Load a spec from a path or ``REV:path``; raise :class:`SpecError` on any bad input."""
+    """Load a spec from a path or ``REV:path``; raise :class:`SpecError` on any bad input.
+
+    ``lines=False`` is for a spec no finding points into (drift's upstream): a large JSON
+    document is then read in a fraction of the time (see :func:`parse_text`). Errors keep
+    their lines: a bad document is read again with them, and ``$ref`` errors find theirs.
+    """
     source, path = open_source(os.fspath(ref))
-    entry = _read_document(source, path, max_bytes)
-    ws = Workspace(source=source, entry=entry, allow_remote=allow_remote, max_bytes=max_bytes)
+    entry = _read_document(source, path, max_bytes, lines=lines)
+    ws = Workspace(
+        source=source, entry=entry, allow_remote=allow_remote, max_bytes=max_bytes, lines=lines
+    )
     ws.docs[path] = entry
-    detect_version(entry.data, entry.name)
+    try:
+        detect_version(entry.data, entry.name)
+    except SpecError:
+        if lines:
+            raise
+        return load_spec(ref, allow_remote=allow_remote, max_bytes=max_bytes)  # with its line
     return ws
 
 
-def load_text(text: str, path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Workspace:
+def load_text(
+    text: str, path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, lines: bool = True
+) -> Workspace:
     """A spec from ``text`` as if it were the file at ``path`` (its references resolve beside
-    ``path``); nothing is written. Raise :class:`SpecError` on any bad input."""
+    ``path``); nothing is written. Raise :class:`SpecError` on any bad input. ``lines=False``:
+    the entry's containers know no lines (see :func:`parse_text`)."""
     source, entry_path = open_source(os.fspath(path), git=False)
     name = source.display(entry_path)
     if len(text.encode("utf-8")) > max_bytes:
         raise SpecError(f"text is over the {max_bytes}-byte limit", name)
-    entry = Document(path=entry_path, name=name, data=parse_text(text, name))
-    ws = Workspace(source=source, entry=entry, max_bytes=max_bytes)
+    data = parse_text(text, name, lines=lines)
+    entry = Document(entry_path, name, data, lined=lines, text=None if lines else text)
+    ws = Workspace(source=source, entry=entry, max_bytes=max_bytes, lines=lines)
     ws.docs[entry_path] = entry
     detect_version(entry.data, entry.name)
     return ws

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import yaml
@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
 
 from specward.load.collector import paused
 from specward.load.limits import MAX_BYTES, MAX_DEPTH, MAX_NODES
-from specward.load.walk import nesting_depth
+from specward.load.walk import tree_depth
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Mapping", "Sequence", "line_of", "parse_text"]
 
@@ -70,9 +70,14 @@ def line_of(container: Any, key: Any = None) -> int | None:
 
 
 def line_at(data: Any, path: Iterable[Any]) -> int:
-    """Line of the deepest node of ``path`` (keys and list indexes) that exists in ``data``."""
+    """Line of the deepest node of ``path`` (keys and list indexes) that exists in ``data``.
+
+    A list index may be given as an int or, as JSON pointer tokens are, as a decimal string.
+    """
     node, line = data, line_of(data) or 1
     for token in path:
+        if isinstance(node, list) and isinstance(token, str) and token.isdecimal():
+            token = int(token)
         found = line_of(node, token)
         if found is not None:
             line = found
@@ -83,6 +88,75 @@ def line_at(data: Any, path: Iterable[Any]) -> int:
         else:
             break
     return line
+
+
+_KEY = re.compile(r'\s*("[^"\\]*+(?:\\.[^"\\]*+)*+")\s*:\s*')
+_SPACE = re.compile(r"\s*")
+_DECODER = json.JSONDecoder()
+
+
+def json_lines_at(text: str, paths: list[list[str]]) -> list[int]:
+    """For each path (JSON pointer tokens), what :func:`line_at` gives on JSON ``text`` parsed
+    with its lines, found without that parse: only the containers on the way are walked, and
+    every value beside them is skipped by the C decoder. Falls back to the parse when the text
+    is not plain JSON."""
+    try:
+        return _json_lines_at(text, paths)
+    except (ValueError, IndexError, AttributeError):
+        data = parse_text(text, "-")
+        return [line_at(data, path) for path in paths]
+
+
+def _json_lines_at(text: str, paths: list[list[str]]) -> list[int]:
+    root = _SPACE.match(text).end()  # type: ignore[union-attr]
+    found = [root] * len(paths)  # offset of the deepest key of each path met so far
+    pending = [(root, 0, list(range(len(paths))))]  # (value offset, depth, paths through it)
+    while pending:
+        pos, depth, through = pending.pop()
+        wanted: dict[str, list[int]] = {}
+        for i in through:
+            if len(paths[i]) > depth:
+                wanted.setdefault(paths[i][depth], []).append(i)
+        if wanted and text[pos] in "{[":
+            for token, start in _members(text, pos, set(wanted)):
+                for i in wanted[token]:
+                    found[i] = start
+                pending.append(
+                    (
+                        start if text[pos] == "[" else _value_at(text, start),
+                        depth + 1,
+                        wanted[token],
+                    )
+                )
+    return [text.count("\n", 0, offset) + 1 for offset in found]
+
+
+def _value_at(text: str, key_start: int) -> int:
+    return _KEY.match(text, key_start).end()  # type: ignore[union-attr]
+
+
+def _members(text: str, pos: int, tokens: set[str]) -> Iterator[tuple[str, int]]:
+    """(token, offset) of the members of the container at ``pos`` that ``tokens`` names: the
+    key of an object member, the first character of a list item; stops once all are met."""
+    is_map, pos, index = text[pos] == "{", pos + 1, 0
+    close = "}" if is_map else "]"
+    pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+    while tokens and text[pos] != close:
+        if is_map:
+            key = _KEY.match(text, pos)
+            if key is None:
+                raise ValueError("not a key")
+            token, start, value = json.loads(key.group(1)), key.start(1), key.end()
+        else:
+            token, start, value = str(index), pos, pos
+            index += 1
+        if token in tokens:
+            tokens.discard(token)
+            yield token, start
+        end = _DECODER.raw_decode(text, value)[1]
+        pos = _SPACE.match(text, end).end()  # type: ignore[union-attr]
+        if text[pos] == ",":
+            pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -206,30 +280,32 @@ def _looks_like_json(text: str) -> bool:
     return head in ("{", "[")
 
 
-def parse_text(text: str, file: str, *, max_nodes: int = MAX_NODES) -> Any:
+def parse_text(text: str, file: str, *, max_nodes: int = MAX_NODES, lines: bool = True) -> Any:
     """Parse YAML or JSON ``text`` (decided by content) into line-aware containers.
 
-    Raises :class:`SpecError` with ``file:line`` for malformed input. The cyclic garbage
+    ``lines=False`` is for text whose lines nobody will ask for (a spec checked in memory):
+    JSON is then decoded without the line scan, which is most of the cost of reading a large
+    file, and its containers know no lines. Raises :class:`SpecError` with ``file:line`` for malformed input. The cyclic garbage
     collector is paused meanwhile: parsing only allocates (millions of nodes for a large spec),
     and each full collection would walk everything built so far, which made parsing a 30 MB
     spec of many small schemas take minutes.
     """
     with paused():
-        return _parse_text(text, file, max_nodes)
+        return _parse_text(text, file, max_nodes, lines)
 
 
-def _parse_text(text: str, file: str, max_nodes: int) -> Any:
+def _parse_text(text: str, file: str, max_nodes: int, lines: bool = True) -> Any:
     if not text.strip():
         raise SpecError("empty document", file)
     if _looks_like_json(text):
-        fast = _json_with_lines(text, file)
+        fast = _json_with_lines(text, file, lines=lines)
         if fast is not None:
             return fast
         data = _parse_json(text, file)
         try:
             with_lines = _parse_yaml(text, file, max_nodes)
         except SpecError:
-            if nesting_depth(data) > MAX_DEPTH:
+            if tree_depth(data, MAX_DEPTH) > MAX_DEPTH:
                 raise _too_deep(file) from None
             return data
         # YAML 1.1 reads some JSON scalars differently (1e5); keep lines only when both agree
@@ -285,12 +361,13 @@ class _Mismatch(Exception):
     pass
 
 
-def _json_with_lines(text: str, file: str) -> Any:
+def _json_with_lines(text: str, file: str, *, lines: bool = True) -> Any:
     """JSON ``text`` as line-aware containers without building a YAML node graph (which takes
     several times the memory of the result). ``json`` decodes; the lines come from a scan of
     the tokens that start each key and value, matched against the decoded values in document
     order. None when that cannot be done (invalid JSON, a duplicate key, deep nesting, any
-    mismatch): the caller then takes the YAML path.
+    mismatch): the caller then takes the YAML path. ``lines=False`` skips the scan: the
+    containers are ``Mapping`` objects that know no lines (lists stay plain lists).
     """
     duplicate = False
 
@@ -306,6 +383,10 @@ def _json_with_lines(text: str, file: str) -> Any:
         return None
     if duplicate:
         return None
+    if not lines:
+        if tree_depth(data, MAX_DEPTH) > MAX_DEPTH:
+            raise _too_deep(file)
+        return data
     try:
         return _with_lines(data, text, file)
     except (_Mismatch, StopIteration):

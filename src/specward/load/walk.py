@@ -49,3 +49,40 @@ def nesting_depth(data: Any) -> int:
         children = node.values() if isinstance(node, dict) else node
         stack.extend((v, depth + 1) for v in children if isinstance(v, (dict, list)))
     return deepest
+
+
+def tree_depth(data: Any, limit: int) -> int:
+    """How deeply mappings and lists nest in ``data``, a tree (decoded JSON: no node is
+    shared), counted a level at a time and no further than ``limit + 1``.
+
+    Several times faster than :func:`nesting_depth` on a large document: one comprehension per
+    container, no set of seen nodes.
+    """
+    containers = (dict, list)
+    level = [data] if isinstance(data, containers) else []
+    depth = 0
+    while level and depth <= limit:
+        depth += 1
+        below: list[Any] = []
+        for node in level:
+            children = node.values() if isinstance(node, dict) else node
+            below.extend([v for v in children if isinstance(v, containers)])
+        level = below
+    return depth
+
+
+def path_to(data: Any, target: Any) -> list[Any] | None:
+    """The keys and list indexes from ``data`` to the container ``target`` (found by identity,
+    depth first, no recursion); None when it is not reachable."""
+    stack: list[tuple[Any, list[Any]]] = [(data, [])]
+    seen: set[int] = set()
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if id(node) in seen or not isinstance(node, (dict, list)):
+            continue
+        seen.add(id(node))
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        stack.extend((v, [*path, k]) for k, v in items if isinstance(v, (dict, list)))
+    return None

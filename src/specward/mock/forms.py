@@ -14,6 +14,7 @@ import json
 from typing import Any
 from urllib.parse import parse_qsl
 
+from specward.load.walk import tree_depth
 from specward.mock.plan import first_type, items_of
 from specward.mock.schemas import SchemaSet
 
@@ -103,26 +104,13 @@ def scalar(raw: str, kind: str | None) -> Any:
 MAX_DEPTH = 128  # deeper JSON is refused: validation and echoing recurse per level
 
 
-def nesting_depth(value: Any) -> int:
-    """How deeply ``value`` nests arrays and objects (iterative: safe on any depth)."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict):
-            node = list(node.values())
-        if isinstance(node, list):
-            deepest = max(deepest, depth)
-            stack.extend((child, depth + 1) for child in node)
-    return deepest
-
-
 def parse_json(raw: str | bytes) -> Any:
     """Decode a JSON request value; ValueError when it is malformed or nested too deeply."""
     try:
         value = json.loads(raw)
     except RecursionError:
         raise ValueError(f"nested more than {MAX_DEPTH} levels deep") from None
-    if nesting_depth(value) > MAX_DEPTH:
+    if tree_depth(value, MAX_DEPTH) > MAX_DEPTH:
         raise ValueError(f"nested more than {MAX_DEPTH} levels deep")
     return value
 

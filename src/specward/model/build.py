@@ -50,9 +50,9 @@ _V2_SCHEMA_FIELDS = (
 _FORM_MEDIA = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-def load(ref: str | os.PathLike[str], *, allow_remote: bool = False) -> Spec:
-    """Load and normalize a spec from a path or ``REV:path``."""
-    return normalize(load_spec(ref, allow_remote=allow_remote))
+def load(ref: str | os.PathLike[str], *, allow_remote: bool = False, lines: bool = True) -> Spec:
+    """Load and normalize a spec from a path or ``REV:path`` (``lines``: see ``load_spec``)."""
+    return normalize(load_spec(ref, allow_remote=allow_remote, lines=lines))
 
 
 def normalize(ws: Workspace) -> Spec:

@@ -14,7 +14,10 @@ from specward.drift.result import DriftItem, DriftResult
 from specward.errors import SpecwardError
 from specward.load.collector import paused
 from specward.load.document import Workspace, load_text
+from specward.load.parse import json_lines_at
+from specward.load.pointer import split_pointer
 from specward.load.source import open_source, split_git_ref
+from specward.model.schema import Source
 from specward.sync.apply import Applier
 from specward.sync.roundtrip import load_editable
 from specward.sync.textdiff import unified_diff
@@ -105,8 +108,8 @@ def _write(path: Path, text: str, shown: str | os.PathLike[str]) -> None:
         raise SpecwardError(f"{shown}: cannot write ({exc.strerror or exc})") from None
 
 
-def _problems(ws: Workspace) -> set[str]:
-    return {p.message for p in validate_workspace(ws)}
+def _problems(ws: Workspace, spec: model.Spec | None = None) -> set[str]:
+    return {p.message for p in validate_workspace(ws, spec=spec)}
 
 
 def _validated_spec(text: str, published: Path, original: str) -> model.Spec:
@@ -116,15 +119,28 @@ def _validated_spec(text: str, published: Path, original: str) -> model.Spec:
     sync. It is loaded and validated only when the synced text has problems: a large spec takes
     seconds to validate, and its model is held only while it is needed.
     """
-    ws = load_text(text, published)
-    after = _problems(ws)
+    ws = load_text(text, published, lines=False)  # problems are compared by message
+    spec = model.normalize(ws)
+    after = _problems(ws, spec)
     new = sorted(after - _problems(load_text(original, published))) if after else []
     if new:
         shown = "; ".join(new[:3]) + (f" (and {len(new) - 3} more)" if len(new) > 3 else "")
         raise SyncError(
             f"{published}: the synced spec would be invalid, file left untouched: {shown}"
         )
-    return model.normalize(ws)
+    return spec
+
+
+def _locate(items: list[DriftItem], text: str, name: str) -> None:
+    """Give ``items``, found in a synced JSON ``text`` checked without its lines, the line of
+    the deepest key of each one's pointer that is written there. Only the containers on the
+    way to them are read (see :func:`json_lines_at`), not the whole text."""
+    unplaced = [item for item in items if item.source is None]
+    if not unplaced:
+        return
+    lines = json_lines_at(text, [split_pointer(item.pointer) for item in unplaced])
+    for item, line in zip(unplaced, lines, strict=True):
+        item.source = Source(name, line)
 
 
 def sync_file(
@@ -176,9 +192,9 @@ def _sync(
     overrides: dict[str, Any] | None,
 ) -> tuple[SyncResult, str]:
     """Compare, edit ``text`` and check the edit (nothing written): the result and the new text."""
-    up = model.load(upstream)
+    up = model.load(upstream, lines=False)  # findings point into the published spec
     pub = model.load(abs_path)
-    base = model.load(baseline) if baseline else None
+    base = model.load(baseline, lines=False) if baseline else None
     result = compare(up, pub, mapping_overrides=overrides, baseline=base)
     doc = load_editable(text, str(published))
     applier = Applier(result, doc)
@@ -199,6 +215,7 @@ def _sync(
         synced = _validated_spec(new_text, abs_path, text)
         out.drift = compare(up, synced, mapping_overrides=overrides, baseline=base)
         out.remaining = out.drift.items
+        _locate(out.remaining, new_text, synced.name)
     out.diff = unified_diff(text, new_text, f"a/{published}", f"b/{published}")
     return out, new_text
 
