@@ -115,3 +115,29 @@ def test_the_fast_path_finds_the_same_problems_without_lines(
     unlined = {p.message for p in validate_workspace(load_text(text, path, lines=False))}
     assert unlined == lined
     assert any(m.startswith("default value") for m in lined) and len(lined) >= 3
+
+
+RL_FIXTURE = REPO / "tests" / "fixtures" / "together-rl" / "openapi.yaml"
+
+
+def _placed_at_pointers(items: list, text: str) -> bool:
+    data = parse_text(text, "spec")
+    return all(i.source.line == line_at(data, split_pointer(i.pointer)) for i in items)
+
+
+def test_drift_items_sit_at_their_pointer_in_yaml_and_json(tmp_path: Path) -> None:
+    """One rule for every kind and both formats (a JSON spec is read without lines)."""
+    text = RL_FIXTURE.read_text(encoding="utf-8")
+    in_yaml = drift_files(str(RL_UPSTREAM), str(RL_FIXTURE)).items
+    as_json = json.dumps(yaml.safe_load(text), indent=2) + "\n"
+    (tmp_path / "openapi.json").write_text(as_json, encoding="utf-8")
+    in_json = drift_files(str(RL_UPSTREAM), str(tmp_path / "openapi.json")).items
+    assert [(i.kind, i.pointer) for i in in_json] == [(i.kind, i.pointer) for i in in_yaml]
+    assert len(in_yaml) > 5 and _placed_at_pointers(in_yaml, text)
+    assert _placed_at_pointers(in_json, as_json)
+    renamed = [i for i in in_yaml if i.pointer.endswith("/properties/checkpoint_id")]
+    assert (
+        renamed and renamed[0].source.line == text.splitlines().index("        checkpoint_id:") + 1
+    )
+    json_line = next(i.source.line for i in in_json if i.pointer == renamed[0].pointer)
+    assert as_json.splitlines()[json_line - 1].strip() == '"checkpoint_id": {'

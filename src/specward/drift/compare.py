@@ -608,4 +608,20 @@ def compare(
     if baseline is None:
         notes.append("no baseline: description differences are not reported (see --baseline)")
     unclaimed = list(comparer.classifier.unclaimed)
+    _place(items, published)
     return DriftResult(upstream, published, mapping, items, baseline, notes, unclaimed)
+
+
+def _place(items: list[DriftItem], published: Spec) -> None:
+    """Put each item at the line of the deepest key of its pointer written in the published
+    file: one rule for every kind, whether the file was read with its lines or not."""
+    ws = published.ws
+    placed = []
+    for item in items:
+        try:
+            placed.append((item, split_pointer(item.pointer)))
+        except ValueError:
+            continue  # not a pointer: the item keeps the place the comparer gave it
+    lines = ws.lines_at(ws.entry, [path for _, path in placed])
+    for (item, _), line in zip(placed, lines, strict=True):
+        item.source = Source(published.name, line)

@@ -100,6 +100,6 @@ def drift_files(
     """Load and compare; raises :class:`SpecwardError` on unreadable input."""
     with paused():  # millions of live objects, no cycles: collections would only walk them
         up = model.load(upstream, lines=False)  # findings point into the published spec
-        pub = model.load(published)
+        pub = model.load(published, lines=False)  # items are placed at their pointers
         base = model.load(baseline, lines=False) if baseline else None
         return compare(up, pub, mapping_overrides=overrides, baseline=base)

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 from specward.errors import SpecError
 from specward.load.limits import MAX_BYTES, MAX_REF_CHAIN
-from specward.load.parse import line_at, line_of, parse_text
+from specward.load.parse import json_lines_at, line_at, line_of, parse_text
 from specward.load.pointer import join_pointer, split_pointer
 from specward.load.resolver import RefRefused, confine, is_remote, refusal
 from specward.load.source import FileSource, GitSource, open_source
@@ -66,6 +66,17 @@ class Workspace:
         if text is None:
             text = _decode(self.source.read(doc.path, self.max_bytes), doc.name)
         return line_at(parse_text(text, doc.name), [*path, key])
+
+    def lines_at(self, doc: Document, paths: list[list[str]]) -> list[int]:
+        """For each path (JSON pointer tokens) into ``doc``, the line of its deepest written
+        key; a document read without lines is not parsed again for that (see
+        :func:`json_lines_at`)."""
+        if doc.lined:
+            return [line_at(doc.data, path) for path in paths]
+        text = doc.text
+        if text is None:
+            text = _decode(self.source.read(doc.path, self.max_bytes), doc.name)
+        return json_lines_at(text, paths)
 
     def _refusal(self, message: str, name: str, line: int | None) -> RefRefused:
         """A :class:`RefRefused` to raise, recorded in :attr:`refused`."""
@@ -242,6 +253,12 @@ class _Circle(SpecError):
         self.tail = tail
 
 
+def _lined(data: Any) -> bool:
+    """Whether parsed ``data`` knows its lines (YAML always does; JSON read with
+    ``lines=False`` does not)."""
+    return not isinstance(data, (dict, list)) or line_of(data) is not None
+
+
 def _decode(raw: bytes, name: str) -> str:
     if b"\x00" in raw:
         raise SpecError("binary data, not a YAML or JSON spec", name)
@@ -257,7 +274,8 @@ def _read_document(
 ) -> Document:
     name = source.display(path)
     text = _decode(source.read(path, max_bytes), name)
-    return Document(path, name, parse_text(text, name, lines=lines), lined=lines)
+    data = parse_text(text, name, lines=lines)
+    return Document(path, name, data, lined=_lined(data))
 
 
 def detect_version(data: Any, name: str) -> str:
@@ -329,7 +347,8 @@ def load_text(
     if len(text.encode("utf-8")) > max_bytes:
         raise SpecError(f"text is over the {max_bytes}-byte limit", name)
     data = parse_text(text, name, lines=lines)
-    entry = Document(entry_path, name, data, lined=lines, text=None if lines else text)
+    lined = _lined(data)
+    entry = Document(entry_path, name, data, lined=lined, text=None if lined else text)
     ws = Workspace(source=source, entry=entry, max_bytes=max_bytes, lines=lines)
     ws.docs[entry_path] = entry
     detect_version(entry.data, entry.name)

@@ -109,6 +109,8 @@ def json_lines_at(text: str, paths: list[list[str]]) -> list[int]:
 
 def _json_lines_at(text: str, paths: list[list[str]]) -> list[int]:
     root = _SPACE.match(text).end()  # type: ignore[union-attr]
+    if text[root] not in "{[":
+        raise ValueError("not a JSON container")
     found = [root] * len(paths)  # offset of the deepest key of each path met so far
     pending = [(root, 0, list(range(len(paths))))]  # (value offset, depth, paths through it)
     while pending:

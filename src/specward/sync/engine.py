@@ -14,10 +14,7 @@ from specward.drift.result import DriftItem, DriftResult
 from specward.errors import SpecwardError
 from specward.load.collector import paused
 from specward.load.document import Workspace, load_text
-from specward.load.parse import json_lines_at
-from specward.load.pointer import split_pointer
 from specward.load.source import open_source, split_git_ref
-from specward.model.schema import Source
 from specward.sync.apply import Applier
 from specward.sync.roundtrip import load_editable
 from specward.sync.textdiff import unified_diff
@@ -131,18 +128,6 @@ def _validated_spec(text: str, published: Path, original: str) -> model.Spec:
     return spec
 
 
-def _locate(items: list[DriftItem], text: str, name: str) -> None:
-    """Give ``items``, found in a synced JSON ``text`` checked without its lines, the line of
-    the deepest key of each one's pointer that is written there. Only the containers on the
-    way to them are read (see :func:`json_lines_at`), not the whole text."""
-    unplaced = [item for item in items if item.source is None]
-    if not unplaced:
-        return
-    lines = json_lines_at(text, [split_pointer(item.pointer) for item in unplaced])
-    for item, line in zip(unplaced, lines, strict=True):
-        item.source = Source(name, line)
-
-
 def sync_file(
     upstream: str,
     published: str | os.PathLike[str],
@@ -193,7 +178,7 @@ def _sync(
 ) -> tuple[SyncResult, str]:
     """Compare, edit ``text`` and check the edit (nothing written): the result and the new text."""
     up = model.load(upstream, lines=False)  # findings point into the published spec
-    pub = model.load(abs_path)
+    pub = model.load(abs_path, lines=False)  # items are placed at their pointers
     base = model.load(baseline, lines=False) if baseline else None
     result = compare(up, pub, mapping_overrides=overrides, baseline=base)
     doc = load_editable(text, str(published))
@@ -215,7 +200,6 @@ def _sync(
         synced = _validated_spec(new_text, abs_path, text)
         out.drift = compare(up, synced, mapping_overrides=overrides, baseline=base)
         out.remaining = out.drift.items
-        _locate(out.remaining, new_text, synced.name)
     out.diff = unified_diff(text, new_text, f"a/{published}", f"b/{published}")
     return out, new_text
 
