@@ -176,3 +176,29 @@ def test_output_is_byte_identical_across_runs_and_hash_seeds(tmp_path, fmt):
     assert _run(args, "1") == first
     assert _run(args, "2") == first
     assert _run(args, "random") == first
+
+
+def test_the_walks_stack_leaves_room_under_an_address_space_limit():
+    """Under ``ulimit -v`` the stack takes at most half the room left (a 31 MB spec in memory
+    plus a full 512 MB stack left drift no room for its report), and frames shrink with it."""
+    code = (
+        "import resource, sys\n"
+        "from specward.compare import deep\n"
+        "assert deep.stack_bytes() == deep.STACK_BYTES\n"
+        "used = int(open('/proc/self/statm').read().split()[0]) * resource.getpagesize()\n"
+        "limit = used + 200 * 1024 * 1024\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (limit, resource.RLIM_INFINITY))\n"
+        "stack = deep.stack_bytes()\n"
+        "assert 64 * 1024 * 1024 < stack <= 100 * 1024 * 1024, stack\n"
+        "frames = deep.run_deep(sys.getrecursionlimit)\n"
+        "assert frames == deep.MAX_DEPTH * stack // deep.STACK_BYTES, frames\n"
+        "def down(n):\n"
+        "    return down(n + 1)\n"
+        "try:\n"
+        "    deep.run_deep(down, 0)\n"
+        "except Exception as exc:\n"
+        "    print(type(exc).__name__, exc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("SpecError") and "too deeply" in done.stdout

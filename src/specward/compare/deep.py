@@ -24,7 +24,27 @@ MAX_DEPTH = 50_000
 STACK_BYTES = 512 * 1024 * 1024
 """Stack of the walking thread: address space only, pages are committed as they are touched."""
 
+MIN_STACK_BYTES = 16 * 1024 * 1024
+"""Below this much room for a stack, the walk runs in the calling thread."""
+
 _lock = threading.Lock()
+
+
+def stack_bytes() -> int:
+    """The walking thread's stack: ``STACK_BYTES``, or under an address-space limit (``ulimit
+    -v``, RLIMIT_AS) at most half the room left, so that a large spec already in memory leaves
+    the rest for the walk's own allocations."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+        if soft == resource.RLIM_INFINITY:
+            return STACK_BYTES
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            used = int(statm.read().split()[0]) * resource.getpagesize()
+    except (ImportError, OSError, ValueError):
+        return STACK_BYTES
+    return max(0, min(STACK_BYTES, (soft - used) // 2))
 
 
 def run_deep(
@@ -48,9 +68,13 @@ def run_deep(
         old_limit, old_stack = sys.getrecursionlimit(), threading.stack_size()
         thread: threading.Thread | None = None
         try:
-            threading.stack_size(STACK_BYTES)
+            stack = stack_bytes()
+            if stack < MIN_STACK_BYTES:
+                raise MemoryError  # no room for such a thread
+            threading.stack_size(stack)
             thread = threading.Thread(target=target, name="specward-deep-walk", daemon=True)
-            sys.setrecursionlimit(max(old_limit, frames or MAX_DEPTH))
+            room = MAX_DEPTH * stack // STACK_BYTES  # the frames this stack holds
+            sys.setrecursionlimit(max(old_limit, min(frames or MAX_DEPTH, room)))
             thread.start()
         except (RuntimeError, ValueError, MemoryError):  # no room for such a thread
             sys.setrecursionlimit(old_limit)

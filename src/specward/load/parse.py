@@ -92,7 +92,9 @@ def line_at(data: Any, path: Iterable[Any]) -> int:
 
 _KEY = re.compile(r'\s*("[^"\\]*+(?:\\.[^"\\]*+)*+")\s*:\s*')
 _SPACE = re.compile(r"\s*")
-_DECODER = json.JSONDecoder()
+_SKIPPER = json.JSONDecoder(object_pairs_hook=lambda pairs: None)
+"""Decodes a value only to find where it ends: each object is dropped once read, so skipping
+a large one holds next to nothing."""
 
 
 def json_lines_at(text: str, paths: list[list[str]]) -> list[int]:
@@ -155,7 +157,7 @@ def _members(text: str, pos: int, tokens: set[str]) -> Iterator[tuple[str, int]]
         if token in tokens:
             tokens.discard(token)
             yield token, start
-        end = _DECODER.raw_decode(text, value)[1]
+        end = _SKIPPER.raw_decode(text, value)[1]
         pos = _SPACE.match(text, end).end()  # type: ignore[union-attr]
         if text[pos] == ",":
             pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
