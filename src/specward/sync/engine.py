@@ -119,7 +119,7 @@ def _validated_spec(text: str, published: Path, original: str) -> model.Spec:
     ws = load_text(text, published, lines=False)  # problems are compared by message
     spec = model.normalize(ws)
     after = _problems(ws, spec)
-    new = sorted(after - _problems(load_text(original, published))) if after else []
+    new = sorted(after - _problems(load_text(original, published, lines=False))) if after else []
     if new:
         shown = "; ".join(new[:3]) + (f" (and {len(new) - 3} more)" if len(new) > 3 else "")
         raise SyncError(
