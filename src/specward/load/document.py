@@ -51,21 +51,16 @@ class Workspace:
     refused: list[str] = field(default_factory=list, repr=False)
 
     def line_in(self, doc: Document, container: Any, key: Any) -> int | None:
-        """Line of ``container[key]`` in ``doc``.
-
-        A document read without lines is parsed again, with them, to answer: only an error
-        or a refusal asks, so a large upstream that has none never pays for its lines.
-        """
+        """Line of ``container[key]`` in ``doc``. In a document read without lines it is found
+        in the text (see :meth:`lines_at`): only an error or a refusal asks, so a large
+        upstream that has none never pays for its lines."""
         line = line_of(container, key)
         if line is not None or doc.lined:
             return line
         path = path_to(doc.data, container)
         if path is None:
             return None
-        text = doc.text
-        if text is None:
-            text = _decode(self.source.read(doc.path, self.max_bytes), doc.name)
-        return line_at(parse_text(text, doc.name), [*path, key])
+        return self.lines_at(doc, [[str(token) for token in (*path, key)]])[0]
 
     def lines_at(self, doc: Document, paths: list[list[str]]) -> list[int]:
         """For each path (JSON pointer tokens) into ``doc``, the line of its deepest written
