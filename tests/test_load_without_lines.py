@@ -4,6 +4,7 @@ is read without the line scan; whatever is still reported about it keeps its ``f
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,22 @@ def test_unlined_json_is_refused_as_deep_as_lined() -> None:
             parse_text(deep, "deep.json", lines=lines)
     within = "[" * 400 + "]" * 400  # (json's own recursion stops short of MAX_DEPTH)
     assert parse_text(within, "ok.json", lines=False) == parse_text(within, "ok.json")
+
+
+def test_unlined_json_is_measured_where_the_decoder_may_go_deeper() -> None:
+    """Under a raised recursion limit (a deep walk's thread) json decodes past MAX_DEPTH, so
+    the unlined path must measure the tree itself."""
+    deep = "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(MAX_DEPTH * 4)
+    try:
+        json.loads(deep)  # the decoder itself goes that deep here
+        with pytest.raises(SpecError, match=f"more than {MAX_DEPTH} levels"):
+            parse_text(deep, "deep.json", lines=False)
+        within = "[" * MAX_DEPTH + "]" * MAX_DEPTH
+        assert parse_text(within, "ok.json", lines=False) == json.loads(within)
+    finally:
+        sys.setrecursionlimit(old)
 
 
 def test_path_to_finds_a_container_by_identity() -> None:

@@ -8,7 +8,7 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from specward.compare.deep import run_deep
@@ -16,7 +16,7 @@ from specward.errors import SpecError
 from specward.load.document import Workspace, load_spec
 from specward.load.parse import line_at, line_of
 from specward.load.resolver import path_handlers, short_refs
-from specward.load.walk import iter_containers, nesting_depth
+from specward.load.walk import nesting_depth
 from specward.model.build import normalize
 from specward.model.spec import Spec
 
@@ -53,11 +53,11 @@ def _value_key(value: Any) -> str:
     return type(value).__name__ + json.dumps(value, sort_keys=True, default=str)
 
 
-def _default_lines(data: Any) -> dict[str, list[int]]:
-    """Lines of every ``default:`` in the document, by value (the validator checks defaults
-    without saying where they are)."""
+def _default_lines(ws: Workspace) -> dict[str, list[int]]:
+    """Lines of every ``default:`` in the entry document, by value (the validator checks
+    defaults without saying where they are)."""
     out: dict[str, list[int]] = defaultdict(list)
-    for node in iter_containers(data):
+    for node in ws.entry.containers():
         if isinstance(node, dict) and "default" in node and line_of(node, "default"):
             out[_value_key(node["default"])].append(line_of(node, "default"))
     for lines in out.values():
@@ -92,7 +92,7 @@ def schema_problems(ws: Workspace, *, limit: int = 100) -> list[Problem]:
     ``MAX_DEPTH``) gets a walk with room for that, and no more. A large document (more than
     ``FAST_CONTAINERS`` mappings and lists) takes the fast path of :func:`fast_problems`.
     """
-    if _is_large(ws.data):
+    if len(ws.entry.containers()) > FAST_CONTAINERS:
         return fast_problems(ws, limit=limit)
     depth = nesting_depth(ws.data)
     if depth <= _SHALLOW:
@@ -107,10 +107,6 @@ costs a few milliseconds per schema (pure-Python meta-validation), a minute and 
 spec with tens of thousands of schemas."""
 
 
-def _is_large(data: Any) -> bool:
-    return next(islice(iter_containers(data), FAST_CONTAINERS, None), None) is not None
-
-
 _SCHEMA_FILES = {"2.0": "v2.0", "3.0": "v3.0", "3.1": "v3.1"}
 
 
@@ -121,13 +117,27 @@ def _refuse(uri: str) -> Any:
 def _meta_validator(version: str) -> Any:
     """The OpenAPI schema openapi-spec-validator ships for ``version``, compiled by
     jsonschema-rs; it may retrieve nothing."""
-    from importlib.resources import files
-
     import jsonschema_rs
 
-    resource = files("openapi_spec_validator") / "resources" / "schemas"
-    text = (resource / _SCHEMA_FILES[version] / "schema.json").read_text(encoding="utf-8")
+    text = _package_file(
+        "openapi_spec_validator", "resources", "schemas", _SCHEMA_FILES[version], "schema.json"
+    )
     return jsonschema_rs.validator_for(json.loads(text), retriever=_refuse)
+
+
+def _package_file(package: str, *parts: str) -> str:
+    """A data file shipped in ``package``, read without importing the package (importing
+    openapi-spec-validator takes longer than validating a large spec on the fast path)."""
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder).joinpath(*parts)
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    from importlib.resources import files  # a package that is not a folder of files
+
+    return files(package).joinpath(*parts).read_text(encoding="utf-8")
 
 
 def _path_line(data: Any, path: list[Any]) -> tuple[int, list[Any]]:
@@ -175,16 +185,17 @@ def _schema_roots(data: dict[str, Any]) -> list[tuple[list[Any], Any]]:
     return out
 
 
-def _default_problems(data: Any, version: str) -> list[tuple[int, str]]:
-    """(line, message) of each default its own schema rejects (schemas without ``$ref`` only;
-    not for Swagger 2.0)."""
+def _default_problems(ws: Workspace) -> list[tuple[int, str]]:
+    """(line, message) of each default in the entry document that its own schema rejects
+    (schemas without ``$ref`` only; not for Swagger 2.0)."""
     import jsonschema_rs
 
+    version = ws.version
+    if version == "2.0":
+        return []
     out: list[tuple[int, str]] = []
-    for node in iter_containers(data):
-        if not isinstance(node, dict) or "default" not in node:
-            continue
-        if version == "2.0" or (version == "3.0" and node["default"] is None):
+    for node in [n for n in ws.entry.containers() if isinstance(n, dict) and "default" in n]:
+        if version == "3.0" and node["default"] is None:
             continue
         if "$ref" in json.dumps(node, default=str):
             continue
@@ -227,7 +238,7 @@ def fast_problems(ws: Workspace, *, limit: int = 100) -> list[Problem]:
             except Exception as exc:  # e.g. an unknown $schema
                 line, keys = _path_line(ws.data, root)
                 found.append((line, keys_message(_first_line(exc), keys)))
-    found.extend(_default_problems(ws.data, ws.version))
+    found.extend(_default_problems(ws))
     out: list[Problem] = []
     for line, text in dict.fromkeys(found):
         out.append(Problem(ws.name, line, text))
@@ -287,7 +298,7 @@ def _schema_problems(ws: Workspace, limit: int) -> list[Problem]:
         message = str(getattr(err, "message", err)).splitlines()[0][:300]
         if not path and hasattr(err, "instance"):  # a default value checked against its schema
             if defaults is None:
-                defaults = _default_lines(ws.data)
+                defaults = _default_lines(ws)
             lines = defaults.get(_value_key(err.instance))
             if lines:
                 line = lines.pop()

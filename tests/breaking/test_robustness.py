@@ -199,6 +199,28 @@ def test_the_walks_stack_leaves_room_under_an_address_space_limit():
         "except Exception as exc:\n"
         "    print(type(exc).__name__, exc)\n"
     )
+    out = _python(code)
+    assert out.startswith("SpecError") and "too deeply" in out
+
+
+def test_the_walks_stack_is_unmapped_once_the_walk_ends():
+    """glibc keeps an ended thread's stack mapped until another thread ends: after each walk
+    its hundreds of MB of address space must be given back, or a large spec under ``ulimit
+    -v`` runs out of room in what follows its comparison."""
+    grown = _python(
+        "from specward.compare import deep\n"
+        "def size():\n"
+        "    return int(open('/proc/self/statm').read().split()[0]) * 4096\n"
+        "before = size()\n"
+        "deep.run_deep(lambda: None)\n"
+        "deep.run_deep(lambda: None)\n"
+        "print((size() - before) // 2**20)\n"
+    )
+    assert int(grown) < deep.STACK_BYTES // 2**20 // 4, grown
+
+
+def _python(code: str) -> str:
+    """What ``python -c CODE`` prints (in a process of its own: limits and stacks stay there)."""
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("SpecError") and "too deeply" in done.stdout
+    return done.stdout

@@ -47,6 +47,27 @@ def stack_bytes() -> int:
     return max(0, min(STACK_BYTES, (soft - used) // 2))
 
 
+def _release_stacks() -> None:
+    """Have the C library unmap the walk's stack now that its thread has ended.
+
+    glibc keeps the stack of an ended thread in a cache and trims that cache only when a
+    thread ends later; an ending thread cannot free its own stack. Without this the walk's
+    stack (hundreds of MB of address space) stayed mapped until the next deep walk, and under
+    an address-space limit a large spec ran out of room after its comparison. A thread with
+    a small stack that ends at once trims the cache.
+    """
+    old = threading.stack_size()
+    try:
+        threading.stack_size(256 * 1024)
+        trimmer = threading.Thread(target=lambda: None, name="specward-stack-trim", daemon=True)
+        trimmer.start()
+        trimmer.join()
+    except (RuntimeError, ValueError, MemoryError):
+        pass  # no room even for that: the stack is reused or trimmed later
+    finally:
+        threading.stack_size(old)
+
+
 def run_deep(
     fn: Callable[..., T], *args: Any, what: str = "specs", frames: int = 0, **kwargs: Any
 ) -> T:
@@ -86,6 +107,7 @@ def run_deep(
                 target()  # walk here, within the default limit
             else:
                 thread.join()
+                _release_stacks()
         finally:
             sys.setrecursionlimit(old_limit)
     if error:

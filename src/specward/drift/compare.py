@@ -432,10 +432,16 @@ class _Comparer:
         )
         # schemas that mapped ones are built from (allOf parts, referenced types) are covered by
         # the comparison of those; only unreachable published-only schemas are reported
-        skip_pub |= _reachable(self.pub, sorted(self.mapped_pub))
         scoped = self.scoped_schemas()
-        for p in sorted(self.pub.schemas):
-            if p not in skip_pub and not is_well_known(p) and (scoped is None or p in scoped):
+        left = {
+            p
+            for p in self.pub.schemas
+            if p not in skip_pub and not is_well_known(p) and (scoped is None or p in scoped)
+        }
+        if left:  # a spec whose every schema has its pair needs no walk
+            skip_pub |= _reachable(self.pub, sorted(self.mapped_pub), until=left)
+        for p in sorted(left):
+            if p not in skip_pub:
                 ps = self.pub.schemas[p]
                 if self.in_baseline_schema(p):
                     kind_, message = "schema-removed", "no longer exists upstream (in the baseline)"

@@ -396,14 +396,18 @@ def _property(owner: Schema, props: dict[str, Any], name: str) -> Schema:
     )
 
 
-def _reachable(spec: Spec, roots: list[str], skip: set[str] | None = None) -> set[str]:
-    """Names of the schemas reachable from ``roots`` (the roots included), not entering ``skip``."""
+def _reachable(
+    spec: Spec, roots: list[str], skip: set[str] | None = None, *, until: set[str] | None = None
+) -> set[str]:
+    """Names of the schemas reachable from ``roots`` (the roots included), not entering
+    ``skip``. With ``until``, the walk may stop once every name in it has been reached."""
     skip = skip or set()
     root_names = set(roots)
     out: set[str] = set()
     stack = [spec.schemas[r] for r in roots if r in spec.schemas]
     visited: set[tuple[str, str]] = set()
-    while stack:
+    left = None if until is None else until - root_names
+    while stack and left != set():
         schema = stack.pop()
         name = schema.ref_name if schema.ref is not None else schema.name
         if schema.identity in visited:
@@ -413,6 +417,8 @@ def _reachable(spec: Spec, roots: list[str], skip: set[str] | None = None) -> se
             if name in skip and name not in root_names:
                 continue
             out.add(name)
+            if left is not None:
+                left.discard(name)
         stack.extend(_branches(schema.resolve()))
     return out
 

@@ -15,7 +15,7 @@ from specward.load.parse import json_lines_at, line_at, line_of, parse_text
 from specward.load.pointer import join_pointer, split_pointer
 from specward.load.resolver import RefRefused, confine, is_remote, refusal
 from specward.load.source import FileSource, GitSource, open_source
-from specward.load.walk import iter_refs, path_to
+from specward.load.walk import iter_containers, path_to
 
 REMOTE_PREFIXES = ("http://", "https://")
 """Kept for callers; :func:`specward.load.resolver.is_remote` is the rule (any URI scheme)."""
@@ -32,6 +32,22 @@ class Document:
     data: Any
     lined: bool = True  # False: read without lines (``Workspace.line_in`` finds one late)
     text: str | None = field(default=None, repr=False)  # held for an unlined in-memory text
+    _containers: list[Any] | None = field(default=None, repr=False, compare=False)
+
+    def containers(self) -> list[Any]:
+        """Every mapping and list in the document, walked once and kept: validation reads
+        them for its refs and for its defaults (the data is not edited once loaded)."""
+        if self._containers is None:
+            self._containers = list(iter_containers(self.data))
+        return self._containers
+
+    def refs(self) -> list[tuple[Any, str]]:
+        """Every ``$ref`` object of the document: (the object, its ref string)."""
+        return [
+            (node, node["$ref"])
+            for node in self.containers()
+            if isinstance(node, dict) and isinstance(node.get("$ref"), str)
+        ]
 
 
 @dataclass
@@ -227,7 +243,7 @@ class Workspace:
             if doc.path in visited:
                 continue
             visited.add(doc.path)
-            for container, ref in iter_refs(doc.data):
+            for container, ref in doc.refs():
                 found.append((doc, container, ref))
                 target_file = ref.partition("#")[0] if isinstance(ref, str) else ""
                 if target_file and not is_remote(target_file):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from typing import Any
 
 import yaml
@@ -121,46 +121,55 @@ def _json_lines_at(text: str, paths: list[list[str]]) -> list[int]:
         for i in through:
             if len(paths[i]) > depth:
                 wanted.setdefault(paths[i][depth], []).append(i)
-        if wanted and text[pos] in "{[":
-            for token, start in _members(text, pos, set(wanted)):
+        if not wanted or text[pos] not in "{[":
+            continue
+        for token, start, value in json_members(text, pos):
+            if token in wanted:
                 for i in wanted[token]:
                     found[i] = start
-                pending.append(
-                    (
-                        start if text[pos] == "[" else _value_at(text, start),
-                        depth + 1,
-                        wanted[token],
-                    )
-                )
+                pending.append((value, depth + 1, wanted.pop(token)))
+                if not wanted:
+                    break  # the rest of the container is not read
     return [text.count("\n", 0, offset) + 1 for offset in found]
 
 
-def _value_at(text: str, key_start: int) -> int:
-    return _KEY.match(text, key_start).end()  # type: ignore[union-attr]
+def json_members(text: str, pos: int) -> Generator[tuple[str, int, int], int | None, int]:
+    """(token, start, value offset) of each member of the JSON container whose bracket is at
+    ``pos``, in text order: the token is the key of an object member (decoded) or the index of
+    a list item (as text); ``start`` is where the key or the item begins. Returns the offset
+    of the closing bracket.
 
-
-def _members(text: str, pos: int, tokens: set[str]) -> Iterator[tuple[str, int]]:
-    """(token, offset) of the members of the container at ``pos`` that ``tokens`` names: the
-    key of an object member, the first character of a list item; stops once all are met."""
+    Each value is skipped by the C decoder only when the next member is asked for, so a caller
+    that stops early never reads past what it needed; a caller that has read the value itself
+    sends where it ends instead. Raises ValueError on text that is not plain JSON.
+    """
     is_map, pos, index = text[pos] == "{", pos + 1, 0
     close = "}" if is_map else "]"
     pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
-    while tokens and text[pos] != close:
+    while text[pos] != close:
         if is_map:
             key = _KEY.match(text, pos)
             if key is None:
                 raise ValueError("not a key")
-            token, start, value = json.loads(key.group(1)), key.start(1), key.end()
+            value, raw = key.end(), key.group(1)
+            token = json.loads(raw) if "\\" in raw else raw[1:-1]
+            end = yield token, key.start(1), value
         else:
-            token, start, value = str(index), pos, pos
-            index += 1
-        if token in tokens:
-            tokens.discard(token)
-            yield token, start
-        end = _SKIPPER.raw_decode(text, value)[1]
+            value, index = pos, index + 1
+            end = yield str(index - 1), pos, value
+        if end is None:
+            end = _SKIPPER.raw_decode(text, value)[1]
         pos = _SPACE.match(text, end).end()  # type: ignore[union-attr]
         if text[pos] == ",":
             pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+        elif text[pos] != close:
+            raise ValueError("no comma between members")
+    return pos
+
+
+def json_value_end(text: str, pos: int) -> int:
+    """Where the JSON value at ``pos`` ends (read by the C decoder, nothing kept)."""
+    return _SKIPPER.raw_decode(text, pos)[1]
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -371,13 +380,15 @@ def _json_with_lines(text: str, file: str, *, lines: bool = True) -> Any:
     the tokens that start each key and value, matched against the decoded values in document
     order. None when that cannot be done (invalid JSON, a duplicate key, deep nesting, any
     mismatch): the caller then takes the YAML path. ``lines=False`` skips the scan: the
-    containers are ``Mapping`` objects that know no lines (lists stay plain lists).
+    containers are then plain ``dict`` and ``list`` objects, which know no lines (building a
+    ``Mapping`` calls its Python ``__init__``: more than the decode itself on a large file).
     """
     duplicate = False
+    build = Mapping if lines else dict
 
-    def pairs(items: list[tuple[str, Any]]) -> Mapping:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         nonlocal duplicate
-        out = Mapping(items)
+        out = build(items)
         duplicate = duplicate or len(out) != len(items)
         return out
 
@@ -388,13 +399,29 @@ def _json_with_lines(text: str, file: str, *, lines: bool = True) -> Any:
     if duplicate:
         return None
     if not lines:
-        if tree_depth(data, MAX_DEPTH) > MAX_DEPTH:
+        if not _decoder_bounded_depth() and tree_depth(data, MAX_DEPTH) > MAX_DEPTH:
             raise _too_deep(file)
         return data
     try:
         return _with_lines(data, text, file)
     except (_Mismatch, StopIteration):
         return None
+
+
+def _decoder_bounded_depth() -> bool:
+    """Whether ``json`` could not have decoded a text nested deeper than ``MAX_DEPTH``.
+
+    CPython 3.11 and older count each level the C decoder enters against the recursion limit,
+    so under a limit of ``MAX_DEPTH`` or less a deeper text raises RecursionError (and is
+    refused on the other path): walking the decoded tree to measure it again would cost a
+    third of the reading. Newer versions bound C recursion by a limit of their own, and a
+    deep walk raises the limit: there, the tree is measured.
+    """
+    return (
+        sys.implementation.name == "cpython"
+        and sys.version_info < (3, 12)
+        and sys.getrecursionlimit() <= MAX_DEPTH
+    )
 
 
 def _with_lines(data: Any, text: str, file: str) -> Any:

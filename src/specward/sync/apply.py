@@ -8,6 +8,7 @@ the published naming and the style of their neighbours.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
@@ -17,7 +18,7 @@ from specward.compare.representation import kind
 from specward.drift.names import camel_operation_id, snake_case
 from specward.drift.result import DriftItem, DriftResult
 from specward.load.pointer import join_pointer, split_pointer
-from specward.model import HTTP_METHODS, Operation, Parameter, path_params
+from specward.model import HTTP_METHODS, Operation, Parameter, Spec, path_params
 from specward.sync.convert import Converter, KeyOrder, text_value
 from specward.sync.examples import Renames, rename_example_keys
 from specward.sync.roundtrip import (
@@ -96,10 +97,10 @@ class Applier:
         self.up = result.upstream
         self.pub = result.published
         self.mapping = result.mapping
-        self.schema_order = KeyOrder()
-        self.op_order = KeyOrder()
-        self.param_order = KeyOrder()
-        self._learn()
+        # lessons hold the published spec, not the applier: no cycle keeps the edit alive
+        self.schema_order = KeyOrder(partial(_learn_schemas, self.pub))
+        self.op_order = KeyOrder(partial(_learn_operations, self.pub))
+        self.param_order = KeyOrder(partial(_learn_parameters, self.pub))
         self.conv = Converter(
             self.up.ws.entry.data, self.mapping, doc, self.pub.version, self.schema_order
         )
@@ -111,25 +112,6 @@ class Applier:
         self._pub_media: set[str] | None = None  # media types the published operations use
 
     # -- style learning ----------------------------------------------------------------------
-    def _learn(self) -> None:
-        for schema in self.pub.schemas.values():
-            self._learn_schema(schema.node, 0)
-        for op in self.pub.operations.values():
-            self.op_order.learn(op.raw)
-            for param in op.parameters.values():
-                self.param_order.learn(param.raw)
-
-    def _learn_schema(self, node: Any, depth: int) -> None:
-        if not isinstance(node, dict) or depth > 20:
-            return
-        self.schema_order.learn(node)
-        for key in ("properties",):
-            if isinstance(node.get(key), dict):
-                for sub in node[key].values():
-                    self._learn_schema(sub, depth + 1)
-        for key in ("items", "additionalProperties"):
-            self._learn_schema(node.get(key), depth + 1)
-
     # -- driver --------------------------------------------------------------------------------
     def apply(self, items: list[DriftItem]) -> None:
         up_order = {name: i for i, name in enumerate(self.up.schemas)}
@@ -563,3 +545,31 @@ class Applier:
         parent_ptr, field_ = _parent(item.pointer)
         node = self.node(parent_ptr)
         node[field_] = text_value(item.details["upstream"], self.doc)
+
+
+def _learn_schemas(pub: Spec, order: KeyOrder) -> None:
+    for schema in pub.schemas.values():
+        _learn_schema(order, schema.node, 0)
+
+
+def _learn_operations(pub: Spec, order: KeyOrder) -> None:
+    for op in pub.operations.values():
+        order.learn(op.raw)
+
+
+def _learn_parameters(pub: Spec, order: KeyOrder) -> None:
+    for op in pub.operations.values():
+        for param in op.parameters.values():
+            order.learn(param.raw)
+
+
+def _learn_schema(order: KeyOrder, node: Any, depth: int) -> None:
+    """Teach ``order`` the key order of a published schema and the schemas inside it."""
+    if not isinstance(node, dict) or depth > 20:
+        return
+    order.learn(node)
+    if isinstance(node.get("properties"), dict):
+        for sub in node["properties"].values():
+            _learn_schema(order, sub, depth + 1)
+    for key in ("items", "additionalProperties"):
+        _learn_schema(order, node.get(key), depth + 1)

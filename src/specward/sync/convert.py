@@ -3,6 +3,7 @@ published naming and key order."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -17,10 +18,15 @@ _DROP = {"x-nullable", "collectionFormat", "discriminator"}
 
 
 class KeyOrder:
-    """Key order learned from the published spec: keys sort by their usual position there."""
+    """Key order learned from the published spec: keys sort by their usual position there.
 
-    def __init__(self) -> None:
+    ``lesson`` teaches it (calls :meth:`learn`) when a sort first needs it: a sync that only
+    renames or removes never reads the whole spec for its key order.
+    """
+
+    def __init__(self, lesson: Callable[[KeyOrder], None] | None = None) -> None:
         self.totals: dict[str, list[float]] = {}
+        self._lesson = lesson
 
     def learn(self, node: Any) -> None:
         if isinstance(node, dict) and len(node) > 1:
@@ -29,6 +35,9 @@ class KeyOrder:
                 self.totals.setdefault(str(key), []).append(i / (len(keys) - 1))
 
     def sort(self, keys: list[str]) -> list[str]:
+        if self._lesson is not None:
+            lesson, self._lesson = self._lesson, None
+            lesson(self)
         known = {k: sum(v) / len(v) for k, v in self.totals.items()}
         span = max(len(keys) - 1, 1)
         original = {k: i for i, k in enumerate(keys)}

@@ -181,7 +181,7 @@ def _sync(
     pub = model.load(abs_path, lines=False)  # items are placed at their pointers
     base = model.load(baseline, lines=False) if baseline else None
     result = compare(up, pub, mapping_overrides=overrides, baseline=base)
-    doc = load_editable(text, str(published))
+    doc = load_editable(text, str(published), decoded=pub.ws.data)
     applier = Applier(result, doc)
     applier.apply(result.items)
     new_text = doc.dump() if applier.applied else text

@@ -83,27 +83,38 @@ class _Renamer:
                 if isinstance(example, dict) and "value" in example:
                     self.instance(example["value"], schema, pointer)
 
-    def walk(self, node: Any, pointer: str, depth: int = 0) -> None:
-        """Visit the whole document; pair every example with its schema."""
-        if depth > _MAX_DEPTH:
-            return
-        if isinstance(node, dict):
-            schema = node.get("schema")
-            if isinstance(schema, dict) and ("example" in node or "examples" in node):
-                self.examples_of(node, schema, join_pointer(pointer, "schema"))
-            if ("example" in node or "examples" in node) and _looks_like_schema(pointer):
-                self.examples_of(node, node, pointer)
-            for key, value in node.items():
-                if key in ("example", "examples"):
-                    continue
-                self.walk(value, join_pointer(pointer, str(key)), depth + 1)
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                self.walk(value, join_pointer(pointer, str(i)), depth + 1)
+    def walk(self, root: Any) -> None:
+        """Visit the whole document; pair every example with its schema.
+
+        No recursion and no pointer built per node: a large spec has hundreds of thousands of
+        containers and few examples, so a pointer is joined only where an example is.
+        """
+        stack: list[tuple[Any, tuple[str, ...]]] = [(root, ())]
+        containers = (dict, list)
+        while stack:
+            node, path = stack.pop()
+            if len(path) > _MAX_DEPTH:
+                continue
+            if isinstance(node, list):
+                stack += [
+                    (v, (*path, str(i))) for i, v in enumerate(node) if isinstance(v, containers)
+                ]
+                continue
+            if "example" in node or "examples" in node:
+                pointer = join_pointer("", *path)
+                schema = node.get("schema")
+                if isinstance(schema, dict):
+                    self.examples_of(node, schema, join_pointer(pointer, "schema"))
+                if _looks_like_schema(path):
+                    self.examples_of(node, node, pointer)
+            stack += [
+                (v, (*path, str(k)))
+                for k, v in node.items()
+                if isinstance(v, containers) and k not in ("example", "examples")
+            ]
 
 
-def _looks_like_schema(pointer: str) -> bool:
-    tokens = split_pointer(pointer)
+def _looks_like_schema(tokens: tuple[str, ...]) -> bool:
     if len(tokens) >= 3 and tokens[-3] == "components" and tokens[-2] == "schemas":
         return True
     if len(tokens) >= 2 and tokens[-2] == "definitions":
@@ -118,5 +129,5 @@ def rename_example_keys(root: Any, renames: Renames) -> int:
     if not renames:
         return 0
     renamer = _Renamer(root, renames)
-    renamer.walk(root, "")
+    renamer.walk(root)
     return renamer.changed

@@ -18,6 +18,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from specward.errors import SpecError
 from specward.load.pointer import split_pointer
+from specward.sync.json_splice import splice
 
 _KEY_LINE = re.compile(r"^( *)[^\s#-][^:]*:\s*(#.*)?$")
 _DASH_LINE = re.compile(r"^( *)-( +)\S")
@@ -88,14 +89,25 @@ class EditableDocument:
     kind: str  # "yaml" or "json"
     name: str
     json_indent: int | None = 2
+    original: Any = None  # ``text`` decoded and never edited, when the caller already has it
 
     def dump(self) -> str:
         if self.kind == "json":
-            out = _json_text(self.data, self.json_indent)
-            return out + ("\n" if self.text.endswith("\n") else "")
+            return self._dump_json()
         buf = io.StringIO()
         _yaml(self.text).dump(self.data, buf)
         return buf.getvalue()
+
+    def _dump_json(self) -> str:
+        """The text with only the changed values written anew (see :mod:`json_splice`), or
+        written whole, with the detected indent, when the splice cannot be done."""
+        try:
+            original = json.loads(self.text) if self.original is None else self.original
+            return splice(self.text, original, self.data, self.json_indent)
+        except (ValueError, RecursionError):
+            pass
+        out = _json_text(self.data, self.json_indent)
+        return out + ("\n" if self.text.endswith("\n") else "")
 
 
 def _json_text(data: Any, indent: int | None) -> str:
@@ -140,14 +152,19 @@ def _first_indent(lines: list[str]) -> int | None:
     return None
 
 
-def load_editable(text: str, name: str) -> EditableDocument:
-    """Parse ``text`` for round-trip editing (JSON when it starts with ``{``)."""
+def load_editable(text: str, name: str, *, decoded: Any = None) -> EditableDocument:
+    """Parse ``text`` for round-trip editing (JSON when it starts with ``{``).
+
+    ``decoded`` is ``text`` already decoded by the caller (the published model's own tree,
+    which the edit does not touch): a JSON document is compared against it when it is written
+    back, instead of being decoded a third time.
+    """
     if text.lstrip().startswith("{"):
         try:
             data = json.loads(text)
         except ValueError as exc:
             raise SpecError(f"invalid JSON: {exc}", name) from None
-        return EditableDocument(text, data, "json", name, _json_indent(text))
+        return EditableDocument(text, data, "json", name, _json_indent(text), decoded)
     try:
         data = _yaml(text).load(text)
     except Exception as exc:  # ruamel raises many error types
