@@ -15,6 +15,7 @@ from specward.breaking.semver import bump
 from specward.compare.events import Event
 from specward.compare.spec_diff import diff_specs
 from specward.model import Operation, Spec, load
+from specward.model.placement import place
 from specward.report import Finding, Level, Report, level_rank
 from specward.rules import REGISTRY
 
@@ -83,7 +84,8 @@ def _no_gc() -> Iterator[None]:
 
 
 def _spec(value: Spec | str | os.PathLike[str]) -> Spec:
-    return value if isinstance(value, Spec) else load(value)
+    """A spec to compare; a JSON file is read without lines (findings are placed late)."""
+    return value if isinstance(value, Spec) else load(value, lines=False)
 
 
 def _notes(side: str, spec: Spec) -> list[str]:
@@ -153,6 +155,9 @@ def compare_specs(
     policy = policy or Policy()
     unclaimed: list[Event] = []
     findings = classify(events, unclaimed)
+    placed = place([f.source for f in findings], [head_spec, base_spec])
+    for finding, source in zip(findings, placed, strict=True):
+        finding.source = source
     ops_b, ops_h = _operation_index(base_spec), _operation_index(head_spec)
     for finding in findings:
         if finding.operation is None:

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from specward.load.parse import line_of
+from specward.load.pointer import join_pointer
 from specward.model import Source, Spec
+from specward.model.schema import source_at
 
 # Swagger 2.0 flow names -> OpenAPI 3 flow names
 _FLOWS_V2 = {
@@ -67,11 +69,13 @@ def _source(spec: Spec, name: str) -> Source:
     doc = spec.ws.entry
     data = doc.data if isinstance(doc.data, dict) else {}
     container: Any = data.get("securityDefinitions")
+    pointer = "/securityDefinitions"
     if not isinstance(container, dict):
         components = data.get("components")
         container = components.get("securitySchemes") if isinstance(components, dict) else None
+        pointer = "/components/securitySchemes"
     if isinstance(container, dict) and name in container:
-        return Source(doc.name, line_of(container, name))
+        return source_at(doc, join_pointer(pointer, name), line_of(container, name))
     return Source(doc.name, line_of(data))
 
 

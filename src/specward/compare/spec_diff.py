@@ -28,6 +28,7 @@ from specward.compare.schema_diff import SchemaDiffer
 from specward.compare.security_schemes import diff_security_schemes
 from specward.load.parse import line_of
 from specward.model import Operation, Source, Spec, path_key
+from specward.model.schema import source_at
 from specward.model.spec import ParamKey
 
 _SKIP_FOR_EQUALITY = ("description", "title", "example", "examples", "x-go-name")
@@ -68,11 +69,11 @@ def server_source(spec: Spec, url: str) -> Source:
     if isinstance(servers, list):
         for index, server in enumerate(servers):
             if isinstance(server, dict) and _server_url(server) == url:
-                return Source(doc.name, line_of(servers, index))
-        return Source(doc.name, line_of(data, "servers"))
+                return source_at(doc, f"/servers/{index}", line_of(servers, index))
+        return source_at(doc, "/servers", line_of(data, "servers"))
     for key in ("host", "basePath", "schemes"):
         if key in data:
-            return Source(doc.name, line_of(data, key))
+            return source_at(doc, f"/{key}", line_of(data, key))
     return Source(doc.name, line_of(data))
 
 

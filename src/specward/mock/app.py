@@ -74,7 +74,7 @@ def create_app(
 ) -> MockApp:
     """The ASGI app mocking a spec. ``tokens``: accepted credentials (None accepts any non-empty);
     ``max_body``: request bodies above it get 413; ``max_resources``: kept per collection."""
-    spec = spec_or_path if isinstance(spec_or_path, Spec) else load(spec_or_path)
+    spec = spec_or_path if isinstance(spec_or_path, Spec) else load(spec_or_path, lines=False)
     return MockApp(
         spec, seed=seed, tokens=tokens, cors=cors, max_body=max_body, max_resources=max_resources
     )
@@ -482,8 +482,11 @@ class MockApp:
 
 
 def check_spec(path: str) -> Spec:
-    """Load a spec for the mock; raise :class:`SpecError` when it has no operations."""
-    spec = load(path)
+    """Load a spec for the mock; raise :class:`SpecError` when it has no operations.
+
+    A JSON spec is read without its lines: the mock reports no lines, and a refused ``$ref``
+    still finds its own (see ``Workspace.line_in``)."""
+    spec = load(path, lines=False)
     if not spec.operations:
         raise SpecError("the spec declares no operations to mock", spec.name)
     return spec

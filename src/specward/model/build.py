@@ -9,7 +9,7 @@ from specward.errors import SpecError
 from specward.load.document import Document, Workspace, load_spec
 from specward.load.parse import Mapping, line_of
 from specward.load.pointer import join_pointer
-from specward.model.schema import Schema, Source
+from specward.model.schema import Schema, Source, source_at
 from specward.model.spec import (
     HTTP_METHODS,
     Header,
@@ -92,8 +92,10 @@ class _Builder:
         self.problems: list[Problem] = []
 
     # -- helpers ---------------------------------------------------------------------------
-    def src(self, doc: Document, container: Any, key: Any = None) -> Source:
-        return Source(doc.name, line_of(container, key) if key is not None else line_of(container))
+    def src(self, doc: Document, pointer: str, container: Any, key: Any = None) -> Source:
+        """Where ``container[key]`` (or ``container``), at ``pointer``, is written."""
+        line = line_of(container, key) if key is not None else line_of(container)
+        return source_at(doc, pointer, line)
 
     def deref(self, node: Any, doc: Document, pointer: str) -> tuple[Any, Document, str]:
         try:
@@ -214,7 +216,7 @@ class _Builder:
         shared: dict[ParamKey, Parameter],
         item: dict[str, Any],
     ) -> Operation:
-        source = self.src(doc, item, method)
+        source = self.src(doc, pointer, item, method)
         own = self.parameters(
             _list(raw.get("parameters")), doc, join_pointer(pointer, "parameters")
         )
@@ -235,7 +237,7 @@ class _Builder:
                 raw["requestBody"],
                 doc,
                 join_pointer(pointer, "requestBody"),
-                self.src(doc, raw, "requestBody"),
+                self.src(doc, join_pointer(pointer, "requestBody"), raw, "requestBody"),
             )
         op = Operation(
             method=method.upper(),
@@ -283,7 +285,7 @@ class _Builder:
     ) -> dict[ParamKey, Parameter]:
         out: dict[ParamKey, Parameter] = {}
         for index, node in enumerate(raw_list):
-            src = self.src(doc, raw_list, index)
+            src = self.src(doc, join_pointer(pointer, index), raw_list, index)
             node, pdoc, pptr = self.deref(node, doc, join_pointer(pointer, index))
             if not isinstance(node, dict) or not isinstance(node.get("name"), str):
                 continue
@@ -316,7 +318,7 @@ class _Builder:
                 required=node.get("required") is True or location == "path",
                 schema=schema,
                 pointer=pptr,
-                source=src if pdoc is doc else self.src(pdoc, node),
+                source=src if pdoc is doc else self.src(pdoc, pptr, node),
                 raw=node,
                 description=_str(node.get("description")),
                 deprecated=node.get("deprecated") is True,
@@ -402,7 +404,7 @@ class _Builder:
                 mnode.get("schema"), doc, join_pointer(mptr, "schema"), line_of(mnode, "schema")
             )
             out[str(media)] = MediaType(
-                str(media), schema, mptr, self.src(doc, content, media), mnode
+                str(media), schema, mptr, self.src(doc, mptr, content, media), mnode
             )
         return out
 
@@ -418,7 +420,7 @@ class _Builder:
             if status.startswith("x-"):
                 continue
             rptr = join_pointer(pointer, "responses", status)
-            source = self.src(doc, responses, status)
+            source = self.src(doc, rptr, responses, status)
             node, rdoc, rptr = self.deref(node, doc, rptr)
             if not isinstance(node, dict):
                 continue
@@ -450,7 +452,7 @@ class _Builder:
         out = {}
         for name, node in headers.items():
             hptr = join_pointer(pointer, name)
-            source = self.src(doc, headers, name)
+            source = self.src(doc, hptr, headers, name)
             node, hdoc, hptr = self.deref(node, doc, hptr)
             if not isinstance(node, dict):
                 continue

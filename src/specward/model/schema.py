@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from specward.errors import SpecError
@@ -18,13 +18,24 @@ _NUMERIC_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
 
 @dataclass(frozen=True)
 class Source:
-    """Where a node is written: display file name and 1-based line (None when unknown)."""
+    """Where a node is written: display file name and 1-based line (None when unknown).
+
+    In a file read without lines, ``pointer`` says where the node is instead, and
+    :func:`specward.model.placement.place` finds the line once something is reported there.
+    """
 
     file: str
     line: int | None
+    pointer: str | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, Any] | None:
         return {"file": self.file, "line": self.line or 1}
+
+
+def source_at(doc: Document, pointer: str, line: int | None) -> Source:
+    """Where ``pointer`` is written in ``doc``: its ``line``, or the pointer when the document
+    was read without lines (it is placed late, see :class:`Source`)."""
+    return Source(doc.name, line, None if line is not None or doc.lined else pointer)
 
 
 class _Self:
@@ -108,7 +119,7 @@ class Schema:
 
     @property
     def source(self) -> Source:
-        return Source(self.doc.name, self.line)
+        return source_at(self.doc, self.pointer, self.line)
 
     # -- children ---------------------------------------------------------------------------
     def _child(self, node: Any, *tokens: Any, line: int | None = None) -> Schema:
