@@ -151,7 +151,7 @@ class Applier:
                     )
                 else:
                     self.applied.append(item)
-        self.example_keys = rename_example_keys(self.root, self.renames)
+        self.example_keys = rename_example_keys(self.root, self.renames, self.doc.text)
 
     def _shared_schema(self, item: DriftItem) -> str | None:
         """The published component an operation-level item would edit through a ``$ref``.

@@ -124,9 +124,15 @@ def _looks_like_schema(tokens: tuple[str, ...]) -> bool:
     return len(tokens) >= 2 and tokens[-2] in ("properties", *_COMBINERS)
 
 
-def rename_example_keys(root: Any, renames: Renames) -> int:
-    """Rename keys in every example holding an instance of a renamed schema; returns the count."""
+def rename_example_keys(root: Any, renames: Renames, text: str | None = None) -> int:
+    """Rename keys in every example holding an instance of a renamed schema; returns the count.
+
+    ``text`` is the document as written: without the word ``example`` (nor a JSON escape that
+    could spell it) it has no example, and the walk over every node is skipped.
+    """
     if not renames:
+        return 0
+    if text is not None and "example" not in text and "\\u" not in text:
         return 0
     renamer = _Renamer(root, renames)
     renamer.walk(root)
