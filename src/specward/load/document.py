@@ -15,7 +15,7 @@ from specward.load.parse import json_lines_at, line_at, line_of, parse_text
 from specward.load.pointer import join_pointer, split_pointer
 from specward.load.resolver import RefRefused, confine, is_remote, refusal
 from specward.load.source import FileSource, GitSource, open_source
-from specward.load.walk import iter_containers, path_to
+from specward.load.walk import iter_containers, path_to, ref_objects
 
 REMOTE_PREFIXES = ("http://", "https://")
 """Kept for callers; :func:`specward.load.resolver.is_remote` is the rule (any URI scheme)."""
@@ -43,11 +43,7 @@ class Document:
 
     def refs(self) -> list[tuple[Any, str]]:
         """Every ``$ref`` object of the document: (the object, its ref string)."""
-        return [
-            (node, node["$ref"])
-            for node in self.containers()
-            if isinstance(node, dict) and isinstance(node.get("$ref"), str)
-        ]
+        return ref_objects(self.containers())
 
 
 @dataclass

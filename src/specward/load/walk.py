@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 
@@ -40,11 +40,16 @@ def _levels(data: Any, seen: set[int] | None) -> Iterator[list[Any]]:
 def iter_refs(data: Any, seen: set[int] | None = None) -> Iterator[tuple[dict[str, Any], str]]:
     """Every ``$ref`` object reachable from ``data``: (the object, its ref string)."""
     for level in _levels(data, seen):
-        yield from [
-            (node, node["$ref"])
-            for node in level
-            if isinstance(node, dict) and isinstance(node.get("$ref"), str)
-        ]
+        yield from ref_objects(level)
+
+
+def ref_objects(containers: Iterable[Any]) -> list[tuple[dict[str, Any], str]]:
+    """The ``$ref`` objects among ``containers``: (the object, its ref string)."""
+    return [
+        (node, node["$ref"])
+        for node in containers
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str)
+    ]
 
 
 def nesting_depth(data: Any) -> int:

@@ -20,17 +20,17 @@ def place(sources: Sequence[Source | None], specs: Sequence[Spec]) -> list[Sourc
     """``sources`` with their lines: each one written in a document of ``specs`` that was read
     without lines gets the line of the deepest written key of its pointer."""
     out = list(sources)
-    wanted: dict[str, list[int]] = {}
+    wanted: dict[str, list[tuple[int, list[str]]]] = {}  # file -> (index, pointer tokens)
     for i, source in enumerate(out):
         if source is not None and source.line is None and source.pointer is not None:
-            wanted.setdefault(source.file, []).append(i)
-    for file, indexes in wanted.items():
+            wanted.setdefault(source.file, []).append((i, split_pointer(source.pointer)))
+    for file, places in wanted.items():
         found = _unlined(specs, file)
         if found is None:
             continue
         ws, doc = found
-        paths = [split_pointer(out[i].pointer or "") for i in indexes]  # type: ignore[union-attr]
-        for i, line in zip(indexes, ws.lines_at(doc, paths), strict=True):
+        lines = ws.lines_at(doc, [path for _, path in places])
+        for (i, _), line in zip(places, lines, strict=True):
             out[i] = Source(file, line)
     return out
 
